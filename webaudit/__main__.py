@@ -1,0 +1,3 @@
+from webaudit.cli.main import main
+
+main()

@@ -1,0 +1,1 @@
+"""Exports for the index team and evidence lists for municipalities."""

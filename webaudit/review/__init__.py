@@ -1,0 +1,1 @@
+"""Reviewing: the queue, per-site state and decisions. No UI here; the TUI calls this."""

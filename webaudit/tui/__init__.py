@@ -1,0 +1,1 @@
+"""The reviewers' terminal UI. The only package that imports Textual."""
