@@ -159,7 +159,9 @@ _MESSAGES = {
 
 def parse_checklist(raw: Any, path: Path) -> Checklist:
     if not isinstance(raw, dict):
-        raise ChecklistError(path, "en checklista måste vara en YAML-mappning med id, version, round, items")
+        raise ChecklistError(
+            path, "en checklista måste vara en YAML-mappning med id, version, round, items"
+        )
     try:
         checklist = Checklist.model_validate(raw)
     except ValidationError as error:
@@ -169,7 +171,11 @@ def parse_checklist(raw: Any, path: Path) -> Checklist:
     seen: set[str] = set()
     for number, item in enumerate(checklist.items, start=1):
         if item.id in seen:
-            raise ChecklistError(path, "id förekommer två gånger", where=f"punkt '{item.id}' (nr {number}): nyckel 'id'")
+            raise ChecklistError(
+                path,
+                "id förekommer två gånger",
+                where=f"punkt '{item.id}' (nr {number}): nyckel 'id'",
+            )
         seen.add(item.id)
     return checklist
 

@@ -36,7 +36,9 @@ class CrawlSettings(BaseModel):
     page_timeout: float = Field(30.0, gt=0, description="seconds to load one page")
     site_timeout: float = Field(1800.0, gt=0, description="seconds for one whole site")
     retries: int = Field(2, ge=0, le=10, description="retries on 5xx and timeouts")
-    workers: int = Field(0, ge=0, description="browser pages in parallel; 0 = sized for the machine")
+    workers: int = Field(
+        0, ge=0, description="browser pages in parallel; 0 = sized for the machine"
+    )
     external_hops: int = Field(1, ge=0, le=2, description="hops off the site for e-services/PDFs")
     allow_private: bool = Field(False, description="allow loopback/private addresses (test sites)")
 
@@ -135,7 +137,9 @@ def load_settings(
     """Resolve settings: defaults < file < environment < flags (flags set to None are ignored)."""
     environ = os.environ if environ is None else environ
     layered: dict[str, Any] = {}
-    file = config_file or (Path(environ["WEBAUDIT_CONFIG"]) if environ.get("WEBAUDIT_CONFIG") else None)
+    file = config_file or (
+        Path(environ["WEBAUDIT_CONFIG"]) if environ.get("WEBAUDIT_CONFIG") else None
+    )
     if file is None and DEFAULT_CONFIG_FILE.is_file():
         file = DEFAULT_CONFIG_FILE
     if file is not None:

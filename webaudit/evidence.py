@@ -73,7 +73,7 @@ def write_atomically(target: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(temporary, target)
+        Path(temporary).replace(target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             Path(temporary).unlink()

@@ -52,12 +52,16 @@ class Municipality(BaseModel):
     def _http_url(cls, value: str) -> str:
         parts = urlsplit(value)
         if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise ValueError("webbadressen måste börja med http:// eller https:// och ha ett värdnamn")
+            raise ValueError(
+                "webbadressen måste börja med http:// eller https:// och ha ett värdnamn"
+            )
         if parts.username or parts.password:
             raise ValueError("webbadressen får inte innehålla användarnamn eller lösenord")
         return value
 
-    @field_validator("official_name", "county", "population", "population_year", "size_group", mode="before")
+    @field_validator(
+        "official_name", "county", "population", "population_year", "size_group", mode="before"
+    )
     @classmethod
     def _empty_is_none(cls, value: object) -> object:
         return None if value == "" else value
@@ -128,7 +132,9 @@ def load_registry(path: Path | None = None) -> Registry:
             header = [name.strip() for name in reader.fieldnames or []]
             missing = [column for column in REQUIRED_COLUMNS if column not in header]
             if missing:
-                raise RegistryError(path, f"kolumner saknas i rubrikraden: {', '.join(missing)}", where="rad 1")
+                raise RegistryError(
+                    path, f"kolumner saknas i rubrikraden: {', '.join(missing)}", where="rad 1"
+                )
             reader.fieldnames = header
             for row in reader:
                 line = reader.line_num
@@ -144,7 +150,10 @@ def load_registry(path: Path | None = None) -> Registry:
                     continue
                 if municipality.code in seen:
                     registry.problems.append(
-                        RowProblem(line, f"koden {municipality.code} finns redan på rad {seen[municipality.code]}")
+                        RowProblem(
+                            line,
+                            f"koden {municipality.code} finns redan på rad {seen[municipality.code]}",
+                        )
                     )
                     continue
                 seen[municipality.code] = line

@@ -33,7 +33,9 @@ class MunicipalityScore:
     pending: int
 
 
-def score_municipality(code: str, decisions: Mapping[str, str | None], checklist: Checklist) -> MunicipalityScore:
+def score_municipality(
+    code: str, decisions: Mapping[str, str | None], checklist: Checklist
+) -> MunicipalityScore:
     """`decisions` maps item id -> yes / no / not_applicable / None (undecided)."""
     earned: dict[str, float] = defaultdict(float)
     possible: dict[str, float] = defaultdict(float)
@@ -58,10 +60,14 @@ def score_municipality(code: str, decisions: Mapping[str, str | None], checklist
 def rank(scores: Mapping[str, float]) -> dict[str, int]:
     """Competition ranking (1, 2, 2, 4): rank = 1 + how many scored strictly higher."""
     ordered = sorted(scores.values(), reverse=True)
-    return {code: 1 + sum(1 for other in ordered if other > value) for code, value in scores.items()}
+    return {
+        code: 1 + sum(1 for other in ordered if other > value) for code, value in scores.items()
+    }
 
 
-def average_by_group(scores: Mapping[str, float], groups: Mapping[str, int | None]) -> dict[int, float]:
+def average_by_group(
+    scores: Mapping[str, float], groups: Mapping[str, int | None]
+) -> dict[int, float]:
     by_group: dict[int, list[float]] = defaultdict(list)
     for code, value in scores.items():
         group = groups.get(code)
@@ -70,7 +76,9 @@ def average_by_group(scores: Mapping[str, float], groups: Mapping[str, int | Non
     return {group: round(mean(values), 1) for group, values in sorted(by_group.items())}
 
 
-def national_counts(verdicts: Iterable[Mapping[str, str | None]], checklist: Checklist) -> dict[str, int]:
+def national_counts(
+    verdicts: Iterable[Mapping[str, str | None]], checklist: Checklist
+) -> dict[str, int]:
     """How many municipalities have each item (verdict yes)."""
     counts = dict.fromkeys((item.id for item in checklist.items), 0)
     for per_item in verdicts:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_ASCII_FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u", "Å": "a", "Ä": "a", "Ö": "o"})
+_ASCII_FOLD = str.maketrans(
+    {"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u", "Å": "a", "Ä": "a", "Ö": "o"}
+)
 _SPACES = re.compile(r"\s+")
 
 

@@ -40,7 +40,9 @@ def _object_files(root: Path) -> Iterator[str]:
                 yield path.relative_to(root).as_posix()
 
 
-def verify_evidence(store: Store, evidence: EvidenceStore, round_id: str | None = None) -> VerifyReport:
+def verify_evidence(
+    store: Store, evidence: EvidenceStore, round_id: str | None = None
+) -> VerifyReport:
     report = VerifyReport()
     with store.session() as session:
         files = {row.sha256: row for row in session.exec(select(StoredFile)).all()}

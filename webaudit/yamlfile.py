@@ -40,7 +40,7 @@ def read_yaml(path: Path, error: type[DataFileError] = DataFileError) -> Any:
     except OSError as exc:
         raise error(path, f"kan inte läsas ({exc.strerror})") from exc
     try:
-        return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - SafeLoader subclass
+        return yaml.load(text, Loader=_StrictLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f"rad {mark.line + 1}" if mark is not None else ""

@@ -23,7 +23,8 @@ class UserFacingError(click.ClickException):
 
     def __init__(self, message: str, exit_code: int = 1) -> None:
         super().__init__(message)
-        self.exit_code = exit_code
+        # click declares exit_code a class variable; an instance value is what it reads.
+        vars(self)["exit_code"] = exit_code
 
     def show(self, file: IO[Any] | None = None) -> None:
         click.echo(f"fel: {self.format_message()}", err=True)
@@ -32,10 +33,26 @@ class UserFacingError(click.ClickException):
 def workspace_options(command: F) -> F:
     """--db, --evidence-dir, --checklist, --config: accepted before or after the command name."""
     options = [
-        click.option("--db", metavar="URL|FIL", help="Databas: SQLAlchemy-URL eller SQLite-fil [WEBAUDIT_DB; standard: <bevismapp>/webaudit.db]."),
-        click.option("--evidence-dir", type=click.Path(file_okay=False, path_type=Path), help="Bevismapp [WEBAUDIT_EVIDENCE; standard: ./evidence]."),
-        click.option("--checklist", type=click.Path(dir_okay=False, path_type=Path), help="Checklistefil [WEBAUDIT_CHECKLIST; standard: nyaste i checklists/]."),
-        click.option("--config", type=click.Path(dir_okay=False, path_type=Path), help="Inställningsfil (TOML) [WEBAUDIT_CONFIG; standard: ./webaudit.toml]."),
+        click.option(
+            "--db",
+            metavar="URL|FIL",
+            help="Databas: SQLAlchemy-URL eller SQLite-fil [WEBAUDIT_DB; standard: <bevismapp>/webaudit.db].",
+        ),
+        click.option(
+            "--evidence-dir",
+            type=click.Path(file_okay=False, path_type=Path),
+            help="Bevismapp [WEBAUDIT_EVIDENCE; standard: ./evidence].",
+        ),
+        click.option(
+            "--checklist",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="Checklistefil [WEBAUDIT_CHECKLIST; standard: nyaste i checklists/].",
+        ),
+        click.option(
+            "--config",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="Inställningsfil (TOML) [WEBAUDIT_CONFIG; standard: ./webaudit.toml].",
+        ),
     ]
     for option in reversed(options):
         command = option(command)
@@ -46,7 +63,9 @@ def pop_workspace_flags(kwargs: dict[str, Any]) -> dict[str, Any]:
     return {key: kwargs.pop(key) for key in WORKSPACE_KEYS if key in kwargs}
 
 
-def make_workspace(ctx: click.Context, flags: dict[str, Any], extra: dict[str, Any] | None = None) -> Workspace:
+def make_workspace(
+    ctx: click.Context, flags: dict[str, Any], extra: dict[str, Any] | None = None
+) -> Workspace:
     """Settings from defaults < file < environment < group flags < command flags."""
     merged: dict[str, Any] = dict(ctx.find_root().obj or {})
     merged.update({k: v for k, v in flags.items() if v is not None})

@@ -14,14 +14,35 @@ from webaudit.workspace import Workspace
 
 
 @click.command("crawl")
-@click.option("--municipalities", "registry_file", type=click.Path(dir_okay=False, path_type=Path), help="CSV med minst code,name,website. Standard: alla 290 kommuner.")
-@click.option("--only", metavar="KOD,...", help="Bara dessa kommunkoder (en ny genomsökning, gamla fångster behålls).")
-@click.option("--allow-private", is_flag=True, help="Tillåt lokala/privata adresser (för testsajter på 127.0.0.1).")
-@click.option("--round", "round_id", metavar="ÅR", help="Granskningsomgång. Standard: checklistans år.")
-@click.option("--fresh", is_flag=True, help="Börja om i stället för att fortsätta en avbruten genomsökning.")
-@click.option("--delay", type=float, help="Sekunder mellan förfrågningar till samma värd (standard 1).")
+@click.option(
+    "--municipalities",
+    "registry_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="CSV med minst code,name,website. Standard: alla 290 kommuner.",
+)
+@click.option(
+    "--only",
+    metavar="KOD,...",
+    help="Bara dessa kommunkoder (en ny genomsökning, gamla fångster behålls).",
+)
+@click.option(
+    "--allow-private",
+    is_flag=True,
+    help="Tillåt lokala/privata adresser (för testsajter på 127.0.0.1).",
+)
+@click.option(
+    "--round", "round_id", metavar="ÅR", help="Granskningsomgång. Standard: checklistans år."
+)
+@click.option(
+    "--fresh", is_flag=True, help="Börja om i stället för att fortsätta en avbruten genomsökning."
+)
+@click.option(
+    "--delay", type=float, help="Sekunder mellan förfrågningar till samma värd (standard 1)."
+)
 @click.option("--max-pages", type=int, help="Högst så många sidor per kommun (standard 60).")
-@click.option("--workers", type=int, help="Sidor som renderas samtidigt (standard: efter maskinen).")
+@click.option(
+    "--workers", type=int, help="Sidor som renderas samtidigt (standard: efter maskinen)."
+)
 @with_workspace
 def crawl_command(
     workspace: Workspace,
@@ -60,14 +81,22 @@ def crawl_command(
         crawl.workers = workers
     with RichCrawlProgress(len(selected)) as progress:
         report = crawl_municipalities(
-            workspace, selected, round_id=round_id, fresh=fresh or bool(only), progress=progress,
+            workspace,
+            selected,
+            round_id=round_id,
+            fresh=fresh or bool(only),
+            progress=progress,
             actor=workspace.settings.effective_reviewer or "webaudit",
         )
     echo(f"{'Kod':<6} {'Kommun':<22} {'Status':<13} {'Sidor':>5} {'Fel':>4} {'Tid':>7}")
     for outcome in report.outcomes:
         status = STATUS_SV.get(outcome.status, outcome.status)
-        echo(f"{outcome.code:<6} {outcome.name[:22]:<22} {status:<13} {outcome.pages:>5} {outcome.failures:>4} {outcome.seconds:>6.1f}s")
+        echo(
+            f"{outcome.code:<6} {outcome.name[:22]:<22} {status:<13} {outcome.pages:>5} {outcome.failures:>4} {outcome.seconds:>6.1f}s"
+        )
     pages = sum(o.pages for o in report.outcomes)
-    echo(f"Omgång {report.round_id}: {len(report.outcomes)} kommuner, {pages} sidor, {len(report.failed)} misslyckade.")
+    echo(
+        f"Omgång {report.round_id}: {len(report.outcomes)} kommuner, {pages} sidor, {len(report.failed)} misslyckade."
+    )
     if report.failed and len(report.failed) == len(report.outcomes):
         raise UserFacingError("ingen kommun kunde genomsökas")

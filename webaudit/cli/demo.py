@@ -12,7 +12,11 @@ AUTO_SV = {"pass": "✓", "fail": "✗", "review": "?"}
 
 
 @click.command("demo")
-@click.option("--no-tui", is_flag=True, help="Skriv en sammanfattning och exporterna i stället för att öppna granskningen.")
+@click.option(
+    "--no-tui",
+    is_flag=True,
+    help="Skriv en sammanfattning och exporterna i stället för att öppna granskningen.",
+)
 @click.option("--reviewer", help="Ditt namn i granskningen (standard: $USER).")
 @with_workspace
 def demo_command(workspace: Workspace, no_tui: bool, reviewer: str | None) -> None:
@@ -28,13 +32,25 @@ def demo_command(workspace: Workspace, no_tui: bool, reviewer: str | None) -> No
       webaudit demo --no-tui
       webaudit demo --no-tui --evidence-dir /tmp/demo
     """
-    from webaudit.demo.run import DEMO_REVIEWER, crawl_and_match, record_auto_decisions, served_demo, write_outputs
+    from webaudit.demo.run import (
+        DEMO_REVIEWER,
+        crawl_and_match,
+        record_auto_decisions,
+        served_demo,
+        write_outputs,
+    )
 
     with served_demo() as (manifest, served):
         for site in manifest.sites:
             echo(f"  {site.code} {site.name:<14} {served[site.slug].url}/")
         with RichCrawlProgress(len(manifest.sites)) as progress:
-            result = crawl_and_match(workspace, manifest, served, progress, on_stage=lambda msg: progress.console.print(msg))
+            result = crawl_and_match(
+                workspace,
+                manifest,
+                served,
+                progress,
+                on_stage=lambda msg: progress.console.print(msg),
+            )
         if not no_tui and is_interactive():
             from webaudit.tui.app import build_app
 
@@ -47,15 +63,22 @@ def demo_command(workspace: Workspace, no_tui: bool, reviewer: str | None) -> No
     items = [item.id for item in workspace.checklist.items]
     echo("")
     echo("Förhandsbedömning per punkt (✓ uppfylld, ✗ saknas, ? granska):")
-    echo(f"{'Kod':<6}{'Kommun':<14}{'Status':<8}{'Sidor':>6}  " + " ".join(f"{i + 1:>2}" for i in range(len(items))) + "  Poäng")
+    echo(
+        f"{'Kod':<6}{'Kommun':<14}{'Status':<8}{'Sidor':>6}  "
+        + " ".join(f"{i + 1:>2}" for i in range(len(items)))
+        + "  Poäng"
+    )
     for state in result.snapshot.municipalities:
         marks = " ".join(f"{AUTO_SV.get(item.auto, '?'):>2}" for item in state.items)
         status = STATUS_SV.get(state.crawl_status, state.crawl_status)
         score = state.score.scores.get("information", 0.0)
-        echo(f"{state.municipality.code:<6}{state.municipality.name[:13]:<14}{status:<8}{state.pages:>6}  {marks}  {score:5.1f}{'*' if state.score.provisional else ''}")
+        echo(
+            f"{state.municipality.code:<6}{state.municipality.name[:13]:<14}{status:<8}{state.pages:>6}  {marks}  {score:5.1f}{'*' if state.score.provisional else ''}"
+        )
     echo("Punkter: " + ", ".join(f"{n + 1}={item}" for n, item in enumerate(items)))
-    echo(f"* preliminär poäng. {auto} säkra förhandsbedömningar sparades som beslut av '{DEMO_REVIEWER}'.")
+    echo(
+        f"* preliminär poäng. {auto} säkra förhandsbedömningar sparades som beslut av '{DEMO_REVIEWER}'."
+    )
     echo(f"JSON-export: {result.json_path}")
     echo(f"Underlag per kommun: {result.evidence_dir}/<kod>/index.html")
     echo(f"Databas: {workspace.store.display_url}")
-

@@ -15,10 +15,18 @@ from webaudit.workspace import Workspace
 @click.command("evidence")
 @click.argument("codes", nargs=-1, metavar="[KOD]...")
 @click.option("--all", "all_", is_flag=True, help="Alla kommuner i omgången.")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Mapp att skriva till. Standard: <bevismapp>/underlag/<omgång>.")
-@click.option("--round", "round_id", metavar="ÅR", help="Granskningsomgång. Standard: checklistans år.")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Mapp att skriva till. Standard: <bevismapp>/underlag/<omgång>.",
+)
+@click.option(
+    "--round", "round_id", metavar="ÅR", help="Granskningsomgång. Standard: checklistans år."
+)
 @with_workspace
-def evidence_command(workspace: Workspace, codes: tuple[str, ...], all_: bool, out: Path | None, round_id: str | None) -> None:
+def evidence_command(
+    workspace: Workspace, codes: tuple[str, ...], all_: bool, out: Path | None, round_id: str | None
+) -> None:
     """Skriv underlag (bevislista) per kommun som en fristående HTML-mapp.
 
     \b
@@ -32,7 +40,9 @@ def evidence_command(workspace: Workspace, codes: tuple[str, ...], all_: bool, o
     snapshot = read_round(workspace.store, workspace.checklist, round_id, list(codes) or None)
     if codes and len(snapshot.municipalities) < len(set(codes)):
         found = {s.municipality.code for s in snapshot.municipalities}
-        raise UserFacingError(f"okända kommunkoder i omgång {round_id}: {', '.join(c for c in codes if c not in found)}")
+        raise UserFacingError(
+            f"okända kommunkoder i omgång {round_id}: {', '.join(c for c in codes if c not in found)}"
+        )
     out = out or workspace.settings.evidence_dir / "underlag" / round_id
     written = write_evidence_lists(snapshot, workspace.evidence, out)
     echo(f"Skrev {len(written)} underlag i {out}")

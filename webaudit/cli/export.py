@@ -15,12 +15,25 @@ FORMATS = ("json",)
 
 
 @click.command("export")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True, help="Exportformat.")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="Fil att skriva.")
-@click.option("--round", "round_id", metavar="ÅR", help="Granskningsomgång. Standard: checklistans år.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="json",
+    show_default=True,
+    help="Exportformat.",
+)
+@click.option(
+    "--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="Fil att skriva."
+)
+@click.option(
+    "--round", "round_id", metavar="ÅR", help="Granskningsomgång. Standard: checklistans år."
+)
 @click.option("--only", metavar="KOD,...", help="Bara dessa kommunkoder.")
 @with_workspace
-def export_command(workspace: Workspace, fmt: str, out: Path, round_id: str | None, only: str | None) -> None:
+def export_command(
+    workspace: Workspace, fmt: str, out: Path, round_id: str | None, only: str | None
+) -> None:
     """Exportera omgångens resultat: per kommun poäng, förhandsbedömning, beslut och bevis.
 
     \b
@@ -28,6 +41,8 @@ def export_command(workspace: Workspace, fmt: str, out: Path, round_id: str | No
       webaudit export --format json --out resultat-2025.json
       webaudit export --format json --out urval.json --only 0114,0180
     """
-    snapshot = read_round(workspace.store, workspace.checklist, workspace.round_id(round_id), parse_codes(only))
+    snapshot = read_round(
+        workspace.store, workspace.checklist, workspace.round_id(round_id), parse_codes(only)
+    )
     document = write_json(snapshot, out)
     echo(f"Skrev {out} ({len(document['municipalities'])} kommuner, omgång {document['round']}).")

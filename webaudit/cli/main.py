@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Any
 
 import click
@@ -42,7 +41,7 @@ class WebauditGroup(click.Group):
 @workspace_options
 @click.version_option(__version__, "-V", "--version", prog_name="webaudit")
 @click.pass_context
-def cli(ctx: click.Context, **flags: Any) -> None:
+def cli(ctx: click.Context, /, **flags: Any) -> None:
     """webaudit – granskning av kommunernas hemtjänstsidor för Hemtjänstindex.
 
     Kedjan: register + checklista → crawl (fångster) → match (förhandsbedömning) →
@@ -60,8 +59,16 @@ def cli(ctx: click.Context, **flags: Any) -> None:
 
 
 for command in (
-    init_command, crawl_command, match_command, review_command, score_command, export_command,
-    evidence_command, demo_command, verify_command, match_pages_command,
+    init_command,
+    crawl_command,
+    match_command,
+    review_command,
+    score_command,
+    export_command,
+    evidence_command,
+    demo_command,
+    verify_command,
+    match_pages_command,
 ):
     cli.add_command(command)
 
@@ -71,4 +78,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -18,7 +18,9 @@ RESULT_SV = {"pass": "uppfylld", "fail": "saknas", "review": "granska"}
 
 
 @click.command("match")
-@click.option("--round", "round_id", metavar="ÅR", help="Granskningsomgång. Standard: checklistans år.")
+@click.option(
+    "--round", "round_id", metavar="ÅR", help="Granskningsomgång. Standard: checklistans år."
+)
 @click.option("--only", metavar="KOD,...", help="Bara dessa kommunkoder.")
 @with_workspace
 def match_command(workspace: Workspace, round_id: str | None, only: str | None) -> None:
@@ -38,7 +40,9 @@ def match_command(workspace: Workspace, round_id: str | None, only: str | None) 
     wanted = parse_codes(only)
     if wanted:
         codes = [code for code in codes if code in wanted]
-    results = evaluate_round(workspace.store, workspace.evidence, workspace.loaded_checklist, round_id, codes)
+    results = evaluate_round(
+        workspace.store, workspace.evidence, workspace.loaded_checklist, round_id, codes
+    )
     for site in results:
         counts = {key: 0 for key in RESULT_SV}
         for flag in site.flags.values():
@@ -49,8 +53,16 @@ def match_command(workspace: Workspace, round_id: str | None, only: str | None) 
 
 
 @click.command("match-pages")
-@click.argument("pages_file", metavar="FIL.jsonl", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
-@click.option("--checklist", type=click.Path(dir_okay=False, path_type=Path), help="Checklistefil. Standard: nyaste i checklists/.")
+@click.argument(
+    "pages_file",
+    metavar="FIL.jsonl",
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+)
+@click.option(
+    "--checklist",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Checklistefil. Standard: nyaste i checklists/.",
+)
 def match_pages_command(pages_file: Path, checklist: Path | None) -> None:
     """Matcha lösa sidor utan databas eller webbläsare (en JSON-rad in, en ut).
 
@@ -120,11 +132,13 @@ def _html_of(record: dict[str, Any], number: int, base: Path, source: Path) -> s
     if isinstance(record.get("html"), str):
         return str(record["html"])
     if isinstance(record.get("html_file"), str):
-        path = base / record["html_file"]
+        path: Path = base / str(record["html_file"])
         if not path.exists() and (Path.cwd() / record["html_file"]).exists():
-            path = Path.cwd() / record["html_file"]  # relative to where the command runs
+            path = Path.cwd() / str(record["html_file"])  # relative to where the command runs
         try:
             return path.read_bytes().decode("utf-8", "replace")
         except OSError as error:
-            raise UserFacingError(f"{source}: rad {number}: {path} kan inte läsas ({error.strerror})") from error
-    raise UserFacingError(f"{source}: rad {number}: \"html\" eller \"html_file\" saknas")
+            raise UserFacingError(
+                f"{source}: rad {number}: {path} kan inte läsas ({error.strerror})"
+            ) from error
+    raise UserFacingError(f'{source}: rad {number}: "html" eller "html_file" saknas')

@@ -5,7 +5,15 @@ from __future__ import annotations
 from types import TracebackType
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 
 from webaudit.crawl.crawler import SiteOutcome, SiteTarget
 
@@ -32,7 +40,12 @@ class RichCrawlProgress:
         self.progress.start()
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         self.progress.stop()
 
     def site_started(self, site: SiteTarget) -> None:
@@ -49,4 +62,6 @@ class RichCrawlProgress:
             self.progress.remove_task(task)
         self.progress.advance(self.overall)
         if outcome.status != "ok":
-            self.console.print(f"  {outcome.code} {outcome.name}: {STATUS_SV.get(outcome.status, outcome.status)} – {outcome.stop_reason}")
+            self.console.print(
+                f"  {outcome.code} {outcome.name}: {STATUS_SV.get(outcome.status, outcome.status)} – {outcome.stop_reason}"
+            )

@@ -10,7 +10,9 @@ from webaudit.workspace import Workspace
 
 @click.command("review")
 @click.option("--reviewer", help="Ditt namn i beslutsloggen [WEBAUDIT_REVIEWER; standard: $USER].")
-@click.option("--round", "round_id", metavar="ÅR", help="Granskningsomgång. Standard: checklistans år.")
+@click.option(
+    "--round", "round_id", metavar="ÅR", help="Granskningsomgång. Standard: checklistans år."
+)
 @with_workspace
 def review_command(workspace: Workspace, reviewer: str | None, round_id: str | None) -> None:
     """Granska kommunerna i terminalen: bekräfta varje punkt med tangentbordet.

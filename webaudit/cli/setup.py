@@ -13,8 +13,15 @@ from webaudit.workspace import Workspace
 
 
 @click.command("init")
-@click.option("--municipalities", "registry_file", type=click.Path(dir_okay=False, path_type=Path), help="Kommunregister (CSV med minst code,name,website). Standard: alla 290.")
-@click.option("--round", "round_id", metavar="ÅR", help="Granskningsomgång. Standard: checklistans år.")
+@click.option(
+    "--municipalities",
+    "registry_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Kommunregister (CSV med minst code,name,website). Standard: alla 290.",
+)
+@click.option(
+    "--round", "round_id", metavar="ÅR", help="Granskningsomgång. Standard: checklistans år."
+)
 @with_workspace
 def init_command(workspace: Workspace, registry_file: Path | None, round_id: str | None) -> None:
     """Skapa eller uppgradera databasen och registrera en granskningsomgång.
@@ -33,5 +40,7 @@ def init_command(workspace: Workspace, registry_file: Path | None, round_id: str
         added = register_municipalities(session, round_id, registry.municipalities)
     checklist = workspace.checklist
     echo(f"Databas: {workspace.store.display_url}")
-    echo(f"Omgång {round_id}: checklista {checklist.id} {checklist.version} ({len(checklist.items)} punkter)")
+    echo(
+        f"Omgång {round_id}: checklista {checklist.id} {checklist.version} ({len(checklist.items)} punkter)"
+    )
     echo(f"Kommuner: {len(registry.municipalities)} i registret, {added} nya i omgången")

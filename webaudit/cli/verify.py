@@ -10,7 +10,9 @@ from webaudit.workspace import Workspace
 
 
 @click.command("verify")
-@click.option("--round", "round_id", metavar="ÅR", help="Bara filer som omgångens fångster pekar på.")
+@click.option(
+    "--round", "round_id", metavar="ÅR", help="Bara filer som omgångens fångster pekar på."
+)
 @with_workspace
 def verify_command(workspace: Workspace, round_id: str | None) -> None:
     """Kontrollera varje sparad fil mot dess SHA-256 och databasen.
@@ -23,11 +25,21 @@ def verify_command(workspace: Workspace, round_id: str | None) -> None:
       webaudit verify --round 2025
     """
     report = verify_evidence(workspace.store, workspace.evidence, round_id)
-    for label, paths in (("saknas", report.missing), ("ändrad", report.altered), ("okänd för databasen", report.orphaned), ("ej registrerad", report.unrecorded)):
+    for label, paths in (
+        ("saknas", report.missing),
+        ("ändrad", report.altered),
+        ("okänd för databasen", report.orphaned),
+        ("ej registrerad", report.unrecorded),
+    ):
         for path in paths:
             echo(f"{label}: {path}")
     echo(f"{report.checked} filer kontrollerade.")
     if not report.ok:
-        problems = len(report.missing) + len(report.altered) + len(report.orphaned) + len(report.unrecorded)
+        problems = (
+            len(report.missing)
+            + len(report.altered)
+            + len(report.orphaned)
+            + len(report.unrecorded)
+        )
         raise UserFacingError(f"{problems} problem i bevismappen {workspace.settings.evidence_dir}")
     echo("Allt stämmer.")

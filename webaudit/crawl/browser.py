@@ -48,7 +48,9 @@ def find_chromium(environ: Mapping[str, str] | None = None) -> BrowserChoice:
     if configured:
         path = Path(configured)
         if not (path.is_file() and os.access(path, os.X_OK)):
-            raise BrowserNotFoundError(f"WEBAUDIT_CHROMIUM pekar på {configured}, som inte är ett körbart program")
+            raise BrowserNotFoundError(
+                f"WEBAUDIT_CHROMIUM pekar på {configured}, som inte är ett körbart program"
+            )
         return BrowserChoice(path, "WEBAUDIT_CHROMIUM")
     own = _playwright_executable()
     if own is not None:

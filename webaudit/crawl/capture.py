@@ -95,7 +95,9 @@ async def render_page(page: Page, url: str, *, timeout: float, max_bytes: int) -
         snapshot.title = await page.title()
         snapshot.html = await page.content()
         snapshot.text = await page.evaluate("() => document.body ? document.body.innerText : ''")
-        snapshot.screenshot = await page.screenshot(full_page=True, type="png", timeout=timeout * 1000)
+        snapshot.screenshot = await page.screenshot(
+            full_page=True, type="png", timeout=timeout * 1000
+        )
     except (PlaywrightError, PlaywrightTimeout) as error:
         snapshot.error = _first_line(str(error))
     return snapshot

@@ -125,7 +125,9 @@ class Crawler:
     async def run(self, sites: Sequence[SiteTarget], *, fresh: bool = False) -> list[SiteOutcome]:
         async with async_playwright() as playwright:
             browser = await playwright.chromium.launch(**launch_options())
-            client = make_client(self.user_agent, self.crawl.page_timeout, allow_private=self.crawl.allow_private)
+            client = make_client(
+                self.user_agent, self.crawl.page_timeout, allow_private=self.crawl.allow_private
+            )
             try:
                 tasks = [self._crawl_site(browser, client, site, fresh=fresh) for site in sites]
                 return list(await asyncio.gather(*tasks))
@@ -177,21 +179,40 @@ class Crawler:
                 log_crawl(session, run.id, "resume", site.start_url, already_captured=len(done))
                 return run, done
             run = start_crawl_run(
-                session, self.round_id, site.code, site.start_url,
-                settings=self.crawl.model_dump(), user_agent=self.user_agent,
+                session,
+                self.round_id,
+                site.code,
+                site.start_url,
+                settings=self.crawl.model_dump(),
+                user_agent=self.user_agent,
             )
-            log_event(session, self.actor, "crawl_started", round_id=self.round_id, municipality_code=site.code, crawl_run_id=run.id)
+            log_event(
+                session,
+                self.actor,
+                "crawl_started",
+                round_id=self.round_id,
+                municipality_code=site.code,
+                crawl_run_id=run.id,
+            )
             return run, set()
 
-    def _finish(self, run: CrawlRun, outcome: SiteOutcome, status: str, reason: str, started: float) -> SiteOutcome:
+    def _finish(
+        self, run: CrawlRun, outcome: SiteOutcome, status: str, reason: str, started: float
+    ) -> SiteOutcome:
         with self.store.session(write=True) as session:
             run = session.merge(run)
             finish_crawl_run(session, run, status=status, stop_reason=reason)
             assert run.id is not None
             log_crawl(session, run.id, "stop", None, status=status, reason=reason)
             log_event(
-                session, self.actor, "crawl_finished", round_id=self.round_id,
-                municipality_code=outcome.code, crawl_run_id=run.id, status=status, pages=run.pages,
+                session,
+                self.actor,
+                "crawl_finished",
+                round_id=self.round_id,
+                municipality_code=outcome.code,
+                crawl_run_id=run.id,
+                status=status,
+                pages=run.pages,
             )
             outcome.pages = run.pages
         outcome.status = status
@@ -216,13 +237,17 @@ class Crawler:
         queued: set[str] = set()
         counter = 0
 
-        def enqueue(url: str, score: float, depth: int, via: str, parent: str | None, external: bool = False) -> None:
+        def enqueue(
+            url: str, score: float, depth: int, via: str, parent: str | None, external: bool = False
+        ) -> None:
             nonlocal counter
             if url in queued:
                 return
             queued.add(url)
             counter += 1
-            heapq.heappush(frontier, _Queued(-score + depth * 0.01, counter, url, depth, via, parent, external))
+            heapq.heappush(
+                frontier, _Queued(-score + depth * 0.01, counter, url, depth, via, parent, external)
+            )
 
         enqueue(site.start_url, 2.0, 0, "start", None)
         home_ok = bool(done)
@@ -231,7 +256,9 @@ class Crawler:
         try:
             while frontier:
                 if len(done) >= cap:
-                    return "partial" if any(-q.priority >= FOLLOW_THRESHOLD for q in frontier) else "ok", f"sidtaket ({cap}) nåddes"
+                    return "partial" if any(
+                        -q.priority >= FOLLOW_THRESHOLD for q in frontier
+                    ) else "ok", f"sidtaket ({cap}) nåddes"
                 item = heapq.heappop(frontier)
                 if item.url in done and item.depth > 0:
                     continue
@@ -242,23 +269,38 @@ class Crawler:
                 gate = self.politeness.gate(host, robots.crawl_delay if not item.external else None)
                 async with gate.slot(), self._render_slots:
                     snapshot = await self._capture(page, client, item.url)
-                failed = snapshot.error is not None or snapshot.status is None or snapshot.status >= 400
+                failed = (
+                    snapshot.error is not None or snapshot.status is None or snapshot.status >= 400
+                )
                 if item.url not in done:
                     self._store(run, site, snapshot, item)
                     done.add(item.url)
-                self._log(run.id, "visit", item.url, status=snapshot.status, error=snapshot.error, depth=item.depth, via=item.via)
+                self._log(
+                    run.id,
+                    "visit",
+                    item.url,
+                    status=snapshot.status,
+                    error=snapshot.error,
+                    depth=item.depth,
+                    via=item.via,
+                )
                 self.progress.page_done(site, item.url, len(done), cap)
                 if failed:
                     outcome.failures += 1
                     if item.depth == 0:
-                        return "failed", f"startsidan kunde inte hämtas: {snapshot.error or snapshot.status}"
+                        return (
+                            "failed",
+                            f"startsidan kunde inte hämtas: {snapshot.error or snapshot.status}",
+                        )
                     relevant_failures += 1
                     continue
                 if item.depth == 0:
                     home_ok = True
                 if item.external or snapshot.kind == "pdf" or item.depth >= self.crawl.max_depth:
                     continue
-                links = extract_links(snapshot.html or "", snapshot.final_url, self.crawl.max_links_per_page)
+                links = extract_links(
+                    snapshot.html or "", snapshot.final_url, self.crawl.max_links_per_page
+                )
                 self._follow(run.id, site, item, links, enqueue)
         finally:
             await page.close()
@@ -268,7 +310,9 @@ class Crawler:
             return "partial", f"{relevant_failures} sidor kunde inte hämtas"
         return "ok", "inga fler relevanta länkar"
 
-    def _follow(self, run_id: int, site: SiteTarget, item: _Queued, links: list[Link], enqueue: object) -> None:
+    def _follow(
+        self, run_id: int, site: SiteTarget, item: _Queued, links: list[Link], enqueue: object
+    ) -> None:
         assert callable(enqueue)
         for score, link in rank_links(links, self.checklist):
             host = urlsplit(link.url).hostname or ""
@@ -288,7 +332,9 @@ class Crawler:
         if PDF.search(url):
             return await self._capture_pdf(client, url)
         for attempt in range(self.crawl.retries + 1):
-            snapshot = await render_page(page, url, timeout=self.crawl.page_timeout, max_bytes=self.crawl.max_page_bytes)
+            snapshot = await render_page(
+                page, url, timeout=self.crawl.page_timeout, max_bytes=self.crawl.max_page_bytes
+            )
             retry = snapshot.error is not None or (snapshot.status or 0) >= 500
             if not retry or attempt == self.crawl.retries:
                 if snapshot.content_type and "pdf" in snapshot.content_type:
@@ -304,23 +350,42 @@ class Crawler:
         try:
             response = await download(client, url, self.crawl.max_page_bytes)
         except (httpx.HTTPError, UnsafeURLError) as error:
-            return PageSnapshot(url, url, None, None, {}, captured_at, kind="pdf", error=str(error)[:300] or type(error).__name__)
+            return PageSnapshot(
+                url,
+                url,
+                None,
+                None,
+                {},
+                captured_at,
+                kind="pdf",
+                error=str(error)[:300] or type(error).__name__,
+            )
         snapshot = PageSnapshot(
-            url, response.final_url, response.status, response.headers.get("content-type"),
-            response.headers, captured_at, kind="pdf", raw=response.body,
+            url,
+            response.final_url,
+            response.status,
+            response.headers.get("content-type"),
+            response.headers,
+            captured_at,
+            kind="pdf",
+            raw=response.body,
         )
         snapshot.text = pdf_text(response.body) if response.status < 400 else None
         return snapshot
 
     async def _guard_request(self, route: Route) -> None:
-        if is_allowed(route.request.url, allow_private=self.crawl.allow_private) or route.request.url.startswith(("data:", "blob:", "about:")):
+        if is_allowed(
+            route.request.url, allow_private=self.crawl.allow_private
+        ) or route.request.url.startswith(("data:", "blob:", "about:")):
             await route.continue_()
         else:
             await route.abort("blockedbyclient")
 
     # -- storage -----------------------------------------------------------------------------
 
-    def _store(self, run: CrawlRun, site: SiteTarget, snapshot: PageSnapshot, item: _Queued) -> None:
+    def _store(
+        self, run: CrawlRun, site: SiteTarget, snapshot: PageSnapshot, item: _Queued
+    ) -> None:
         files: list[StoredObject] = []
 
         def put(data: bytes | None, media_type: str) -> StoredObject | None:
@@ -332,8 +397,12 @@ class Crawler:
 
         raw_type = "application/pdf" if snapshot.kind == "pdf" else "text/html"
         raw = put(snapshot.raw, raw_type)
-        html = put(snapshot.html.encode("utf-8") if snapshot.html is not None else None, "text/html")
-        text = put(snapshot.text.encode("utf-8") if snapshot.text is not None else None, "text/plain")
+        html = put(
+            snapshot.html.encode("utf-8") if snapshot.html is not None else None, "text/html"
+        )
+        text = put(
+            snapshot.text.encode("utf-8") if snapshot.text is not None else None, "text/plain"
+        )
         shot = put(snapshot.screenshot, "image/png")
         capture = Capture(
             crawl_run_id=run.id or 0,

@@ -36,7 +36,9 @@ SECTION_VOCABULARY: tuple[tuple[str, float], ...] = (
     ("a-ö", 0.5),
     ("omsorg", 0.6),
 )
-_URL_WORDS = tuple((ascii_fold(word).replace(" ", "-"), weight) for word, weight in SECTION_VOCABULARY)
+_URL_WORDS = tuple(
+    (ascii_fold(word).replace(" ", "-"), weight) for word, weight in SECTION_VOCABULARY
+)
 PDF = re.compile(r"\.pdf($|[?#])", re.IGNORECASE)
 
 
@@ -114,6 +116,8 @@ def same_site(url: str, home: str) -> bool:
     return host.endswith("." + domain) or host == domain
 
 
-def rank_links(links: Iterable[Link], checklist: Checklist | None = None) -> list[tuple[float, Link]]:
+def rank_links(
+    links: Iterable[Link], checklist: Checklist | None = None
+) -> list[tuple[float, Link]]:
     scored = [(link_relevance(link, checklist), link) for link in links]
     return sorted(scored, key=lambda pair: -pair[0])

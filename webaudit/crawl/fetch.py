@@ -41,7 +41,9 @@ class Robots:
         return float(delay) if delay is not None else None
 
 
-async def fetch_robots(client: httpx.AsyncClient, site_url: str, user_agent: str) -> tuple[Robots, str]:
+async def fetch_robots(
+    client: httpx.AsyncClient, site_url: str, user_agent: str
+) -> tuple[Robots, str]:
     """robots.txt of the site; missing or unreadable means everything is allowed (and says why)."""
     parts = urlsplit(site_url)
     robots_url = f"{parts.scheme}://{parts.netloc}/robots.txt"
@@ -77,4 +79,6 @@ async def download(client: httpx.AsyncClient, url: str, max_bytes: int) -> Downl
                 truncated = True
                 break
         body = b"".join(chunks)[:max_bytes]
-        return Download(url, str(response.url), response.status_code, dict(response.headers), body, truncated)
+        return Download(
+            url, str(response.url), response.status_code, dict(response.headers), body, truncated
+        )

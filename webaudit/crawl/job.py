@@ -6,7 +6,7 @@ import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from webaudit.crawl.crawler import CrawlProgress, Crawler, SiteOutcome, SiteTarget
+from webaudit.crawl.crawler import Crawler, CrawlProgress, SiteOutcome, SiteTarget
 from webaudit.municipalities import Municipality
 from webaudit.store.rounds import register_municipalities
 from webaudit.workspace import Workspace
@@ -36,7 +36,13 @@ def crawl_municipalities(
     with workspace.store.session(write=True) as session:
         register_municipalities(session, round_id, municipalities, actor)
     crawler = Crawler(
-        workspace.store, workspace.evidence, workspace.settings, workspace.checklist, round_id, progress, actor
+        workspace.store,
+        workspace.evidence,
+        workspace.settings,
+        workspace.checklist,
+        round_id,
+        progress,
+        actor,
     )
     targets = [SiteTarget(m.code, m.name, m.website) for m in municipalities]
     outcomes = asyncio.run(crawler.run(targets, fresh=fresh))

@@ -37,7 +37,9 @@ def check_url(url: str, *, allow_private: bool) -> str:
     """Return the URL's host if the crawler may fetch it; raise UnsafeURLError otherwise."""
     parts = urlsplit(url)
     if parts.scheme.lower() not in ALLOWED_SCHEMES:
-        raise UnsafeURLError(f"endast http och https hämtas, inte {parts.scheme or 'tomt schema'}: {url}")
+        raise UnsafeURLError(
+            f"endast http och https hämtas, inte {parts.scheme or 'tomt schema'}: {url}"
+        )
     if parts.username or parts.password:
         raise UnsafeURLError(f"adresser med användarnamn/lösenord hämtas inte: {url}")
     host = parts.hostname

@@ -31,8 +31,13 @@ class DemoSite(BaseModel):
 
     def registry_row(self, website: str) -> Municipality:
         return Municipality(
-            code=self.code, name=self.name, official_name=self.official_name, county=self.county,
-            population=self.population, population_year=2025, size_group=size_group_for(self.population),
+            code=self.code,
+            name=self.name,
+            official_name=self.official_name,
+            county=self.county,
+            population=self.population,
+            population_year=2025,
+            size_group=size_group_for(self.population),
             website=website,
         )
 
@@ -48,9 +53,14 @@ def load_manifest(path: Path = MANIFEST) -> DemoManifest:
     # YAML 1.1 reads bare yes/no as booleans; the manifest means the words.
     for site in raw.get("sites", []) if isinstance(raw, dict) else []:
         if isinstance(site, dict) and isinstance(site.get("truth"), dict):
-            site["truth"] = {k: ("yes" if v is True else "no" if v is False else v) for k, v in site["truth"].items()}
+            site["truth"] = {
+                k: ("yes" if v is True else "no" if v is False else v)
+                for k, v in site["truth"].items()
+            }
     try:
         return DemoManifest.model_validate(raw)
     except ValidationError as error:
         first = error.errors()[0]
-        raise DataFileError(path, first["msg"], where=".".join(str(p) for p in first["loc"])) from error
+        raise DataFileError(
+            path, first["msg"], where=".".join(str(p) for p in first["loc"])
+        ) from error

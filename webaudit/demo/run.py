@@ -37,7 +37,9 @@ class DemoResult:
 
 
 @contextmanager
-def served_demo(manifest: DemoManifest | None = None) -> Iterator[tuple[DemoManifest, dict[str, ServedSite]]]:
+def served_demo(
+    manifest: DemoManifest | None = None,
+) -> Iterator[tuple[DemoManifest, dict[str, ServedSite]]]:
     manifest = manifest or load_manifest()
     with serve_sites(SITES_DIR) as served:
         yield manifest, served
@@ -58,7 +60,12 @@ def crawl_and_match(
     report = crawl_municipalities(workspace, rows, fresh=True, progress=progress, actor="demo")
     on_stage("Förhandsbedömer checklistans punkter …")
     evaluations = evaluate_round(
-        workspace.store, workspace.evidence, workspace.loaded_checklist, report.round_id, [r.code for r in rows], actor="demo"
+        workspace.store,
+        workspace.evidence,
+        workspace.loaded_checklist,
+        report.round_id,
+        [r.code for r in rows],
+        actor="demo",
     )
     return DemoResult(report.round_id, report, evaluations)
 
@@ -77,10 +84,15 @@ def record_auto_decisions(workspace: Workspace, result: DemoResult) -> int:
                     continue
                 captures = tuple(dict.fromkeys(p.capture_id for p in flag.pages))[:3]
                 data = DecisionInput(
-                    round_id=result.round_id, municipality_code=evaluation.municipality_code, item_id=item_id,
-                    value="yes" if flag.result == "pass" else "no", reviewer=DEMO_REVIEWER,
-                    checklist_id=checklist.id, checklist_version=checklist.version,
-                    note="Automatiskt demobeslut från förhandsbedömningen", evidence_capture_ids=captures,
+                    round_id=result.round_id,
+                    municipality_code=evaluation.municipality_code,
+                    item_id=item_id,
+                    value="yes" if flag.result == "pass" else "no",
+                    reviewer=DEMO_REVIEWER,
+                    checklist_id=checklist.id,
+                    checklist_version=checklist.version,
+                    note="Automatiskt demobeslut från förhandsbedömningen",
+                    evidence_capture_ids=captures,
                     matcher_version=MATCHER_VERSION,
                 )
                 try:
@@ -92,7 +104,9 @@ def record_auto_decisions(workspace: Workspace, result: DemoResult) -> int:
 
 
 def write_outputs(workspace: Workspace, result: DemoResult, out_dir: Path) -> DemoResult:
-    codes = [e.municipality_code for e in result.evaluations] or [o.code for o in result.crawl.outcomes]
+    codes = [e.municipality_code for e in result.evaluations] or [
+        o.code for o in result.crawl.outcomes
+    ]
     snapshot = read_round(workspace.store, workspace.checklist, result.round_id, codes)
     result.snapshot = snapshot
     result.json_path = out_dir / f"demo-{result.round_id}.json"

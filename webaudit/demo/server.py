@@ -43,13 +43,13 @@ class _SiteHandler(BaseHTTPRequestHandler):
         self.hosts = hosts
         super().__init__(*args, **kwargs)
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
-    def do_HEAD(self) -> None:  # noqa: N802 - stdlib naming
+    def do_HEAD(self) -> None:
         self._serve(head=True)
 
-    def do_GET(self) -> None:  # noqa: N802 - stdlib naming
+    def do_GET(self) -> None:
         self._serve(head=False)
 
     def _serve(self, *, head: bool) -> None:
@@ -70,7 +70,9 @@ class _SiteHandler(BaseHTTPRequestHandler):
         content_type = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
         data = target.read_bytes()
         if content_type.startswith(TEXT_TYPES):
-            data = TOKEN.sub(lambda m: self.hosts.get(m.group(1).decode(), m.group(0).decode()).encode(), data)
+            data = TOKEN.sub(
+                lambda m: self.hosts.get(m.group(1).decode(), m.group(0).decode()).encode(), data
+            )
             content_type += "; charset=utf-8"
         self._send(HTTPStatus.OK, content_type, data, head)
 
@@ -84,9 +86,13 @@ class _SiteHandler(BaseHTTPRequestHandler):
 
 
 @contextmanager
-def serve_sites(sites_dir: Path, slugs: list[str] | None = None, host: str = "127.0.0.1") -> Iterator[dict[str, ServedSite]]:
+def serve_sites(
+    sites_dir: Path, slugs: list[str] | None = None, host: str = "127.0.0.1"
+) -> Iterator[dict[str, ServedSite]]:
     """Serve each sub-folder of `sites_dir` (or the given slugs) on its own port until exit."""
-    slugs = slugs or sorted(p.name for p in sites_dir.iterdir() if p.is_dir() and not p.name.startswith(("_", ".")))
+    slugs = slugs or sorted(
+        p.name for p in sites_dir.iterdir() if p.is_dir() and not p.name.startswith(("_", "."))
+    )
     hosts: dict[str, str] = {}
     servers: list[tuple[str, _QuietServer]] = []
     try:

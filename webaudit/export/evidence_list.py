@@ -29,7 +29,9 @@ def safe_name(text: str) -> str:
 
 
 def _environment() -> Environment:
-    env = Environment(loader=PackageLoader("webaudit.export", "templates"), autoescape=select_autoescape(["html"]))
+    env = Environment(
+        loader=PackageLoader("webaudit.export", "templates"), autoescape=select_autoescape(["html"])
+    )
     env.filters["verdict_sv"] = lambda value: VERDICT_SV.get(value, value)
     env.filters["auto_sv"] = lambda value: AUTO_SV.get(value, value)
     return env
@@ -55,23 +57,39 @@ def write_evidence_list(
         item = snapshot.checklist.item(item_state.item_id)
         entries = []
         quotes = {f.capture_id: f.quote for f in item_state.findings}
-        capture_ids = list(dict.fromkeys([*(item_state.decision.evidence_capture_ids if item_state.decision else []), *quotes]))
+        capture_ids = list(
+            dict.fromkeys(
+                [
+                    *(item_state.decision.evidence_capture_ids if item_state.decision else []),
+                    *quotes,
+                ]
+            )
+        )
         for capture_id in capture_ids:
             capture = snapshot.captures.get(capture_id)
             if capture is None:
                 continue
             entries.append(_entry(capture, quotes.get(capture_id), evidence, images))
         items.append({"item": item, "state": item_state, "evidence": entries})
-    html = _environment().get_template("evidence_list.html").render(
-        state=state, items=items, round_id=snapshot.round_id, checklist=snapshot.checklist,
-        generated_at=utcnow().strftime("%Y-%m-%d %H:%M UTC"),
+    html = (
+        _environment()
+        .get_template("evidence_list.html")
+        .render(
+            state=state,
+            items=items,
+            round_id=snapshot.round_id,
+            checklist=snapshot.checklist,
+            generated_at=utcnow().strftime("%Y-%m-%d %H:%M UTC"),
+        )
     )
     target = folder / "index.html"
     write_atomically(target, html.encode("utf-8"))
     return target
 
 
-def _entry(capture: Capture, quote: str | None, evidence: EvidenceStore, images: Path) -> EvidenceEntry:
+def _entry(
+    capture: Capture, quote: str | None, evidence: EvidenceStore, images: Path
+) -> EvidenceEntry:
     screenshot = None
     if capture.screenshot_path and capture.screenshot_sha256:
         source = evidence.absolute(capture.screenshot_path)
@@ -89,5 +107,9 @@ def _entry(capture: Capture, quote: str | None, evidence: EvidenceStore, images:
     )
 
 
-def write_evidence_lists(snapshot: RoundSnapshot, evidence: EvidenceStore, out_dir: Path) -> list[Path]:
-    return [write_evidence_list(state, snapshot, evidence, out_dir) for state in snapshot.municipalities]
+def write_evidence_lists(
+    snapshot: RoundSnapshot, evidence: EvidenceStore, out_dir: Path
+) -> list[Path]:
+    return [
+        write_evidence_list(state, snapshot, evidence, out_dir) for state in snapshot.municipalities
+    ]

@@ -47,7 +47,9 @@ def municipality_entry(state: MunicipalityState, captures: dict[int, Capture]) -
         "items": [
             {
                 "id": item.item_id,
-                "auto": item.auto if state.crawl_status not in ("failed", "not_crawled") else "review",
+                "auto": item.auto
+                if state.crawl_status not in ("failed", "not_crawled")
+                else "review",
                 "confidence": round(item.flag.confidence, 3) if item.flag else 0.0,
                 "decision": item.decision.value if item.decision else None,
                 "verdict": item.verdict,
@@ -63,7 +65,9 @@ def build_json(snapshot: RoundSnapshot) -> dict[str, Any]:
         "round": snapshot.round_id,
         "checklist": {"id": snapshot.checklist.id, "version": snapshot.checklist.version},
         "generated_at": utcnow().isoformat(),
-        "municipalities": [municipality_entry(state, snapshot.captures) for state in snapshot.municipalities],
+        "municipalities": [
+            municipality_entry(state, snapshot.captures) for state in snapshot.municipalities
+        ],
     }
 
 

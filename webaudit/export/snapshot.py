@@ -54,7 +54,9 @@ class RoundSnapshot:
     captures: dict[int, Capture]
 
 
-def read_round(store: Store, checklist: Checklist, round_id: str, codes: list[str] | None = None) -> RoundSnapshot:
+def read_round(
+    store: Store, checklist: Checklist, round_id: str, codes: list[str] | None = None
+) -> RoundSnapshot:
     with store.session() as session:
         get_round(session, round_id)
         members = round_municipalities(session, round_id)
@@ -66,7 +68,9 @@ def read_round(store: Store, checklist: Checklist, round_id: str, codes: list[st
         finding_ids = [fid for flag in flags.values() for fid in flag.finding_ids]
         findings = get_findings(session, finding_ids)
         decision_capture_ids = [cid for d in decisions.values() for cid in d.evidence_capture_ids]
-        captures = get_captures(session, {f.capture_id for f in findings.values()} | set(decision_capture_ids))
+        captures = get_captures(
+            session, {f.capture_id for f in findings.values()} | set(decision_capture_ids)
+        )
         pages = {code: count_captures(session, run.id) for code, run in runs.items()}
     states = []
     for municipality, _membership in members:
@@ -74,15 +78,31 @@ def read_round(store: Store, checklist: Checklist, round_id: str, codes: list[st
         for item in checklist.items:
             flag = flags.get((municipality.code, item.id))
             decision = decisions.get((municipality.code, item.id))
-            item_findings = [findings[fid] for fid in (flag.finding_ids if flag else []) if fid in findings]
+            item_findings = [
+                findings[fid] for fid in (flag.finding_ids if flag else []) if fid in findings
+            ]
             items.append(ItemState(item.id, flag, decision, item_findings))
         score = score_municipality(
-            municipality.code, {s.item_id: s.decision.value if s.decision else None for s in items}, checklist
+            municipality.code,
+            {s.item_id: s.decision.value if s.decision else None for s in items},
+            checklist,
         )
         states.append(
-            MunicipalityState(municipality, runs.get(municipality.code), pages.get(municipality.code, 0), items, score)
+            MunicipalityState(
+                municipality,
+                runs.get(municipality.code),
+                pages.get(municipality.code, 0),
+                items,
+                score,
+            )
         )
-    ranks = rank({s.municipality.code: s.score.scores.get("information", 0.0) for s in states if s.score.decided})
+    ranks = rank(
+        {
+            s.municipality.code: s.score.scores.get("information", 0.0)
+            for s in states
+            if s.score.decided
+        }
+    )
     for state in states:
         state.rank = ranks.get(state.municipality.code)
     return RoundSnapshot(round_id, checklist, states, captures)

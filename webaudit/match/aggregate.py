@@ -30,16 +30,26 @@ class SiteFlag:
 
 def aggregate_item(item_id: str, pages: Iterable[PageResult], crawl_status: str) -> SiteFlag:
     results = list(pages)
-    passing = sorted((p for p in results if p.match.result == "pass"), key=lambda p: -p.match.confidence)
-    uncertain = sorted((p for p in results if p.match.result == "review"), key=lambda p: -p.match.confidence)
+    passing = sorted(
+        (p for p in results if p.match.result == "pass"), key=lambda p: -p.match.confidence
+    )
+    uncertain = sorted(
+        (p for p in results if p.match.result == "review"), key=lambda p: -p.match.confidence
+    )
     if passing:
         best = passing[0].match.confidence
-        return SiteFlag(item_id, "pass", best, tuple(passing[:5]), f"{len(passing)} sidor uppfyller punkten")
+        return SiteFlag(
+            item_id, "pass", best, tuple(passing[:5]), f"{len(passing)} sidor uppfyller punkten"
+        )
     if uncertain:
         best = uncertain[0].match.confidence
-        return SiteFlag(item_id, "review", best, tuple(uncertain[:5]), f"{len(uncertain)} sidor är osäkra")
+        return SiteFlag(
+            item_id, "review", best, tuple(uncertain[:5]), f"{len(uncertain)} sidor är osäkra"
+        )
     if crawl_status != "ok":
-        return SiteFlag(item_id, "review", 0.0, (), f"genomsökningen var inte fullständig ({crawl_status})")
+        return SiteFlag(
+            item_id, "review", 0.0, (), f"genomsökningen var inte fullständig ({crawl_status})"
+        )
     if not results:
         return SiteFlag(item_id, "review", 0.0, (), "inga sidor fångades")
     return SiteFlag(item_id, "fail", 0.8, (), f"inget hittades på {len(results)} genomsökta sidor")

@@ -92,26 +92,50 @@ def parse_html(html: str, url: str) -> Document:
         href = (node.attributes.get("href") or "").strip()
         if href and not href.startswith(("#", "javascript:")):
             document.links.append(
-                PageLink(urljoin(url, href), normalize_space(node.text(deep=True)), css_path(node), _in_chrome(node))
+                PageLink(
+                    urljoin(url, href),
+                    normalize_space(node.text(deep=True)),
+                    css_path(node),
+                    _in_chrome(node),
+                )
             )
     for node in tree.css("iframe[src]"):
-        document.frames.append(PageLink(urljoin(url, node.attributes.get("src") or ""), node.attributes.get("title") or "", css_path(node), False))
+        document.frames.append(
+            PageLink(
+                urljoin(url, node.attributes.get("src") or ""),
+                node.attributes.get("title") or "",
+                css_path(node),
+                False,
+            )
+        )
     for node in tree.css("form"):
         inputs = node.css("input, select, textarea")
         numbers = [
-            field for field in inputs
+            field
+            for field in inputs
             if (field.attributes.get("type") or "").lower() in ("number", "range")
             or (field.attributes.get("inputmode") or "") in ("numeric", "decimal")
             or field.tag == "select"
         ]
         submit = bool(node.css_first("button, input[type=submit], input[type=button]"))
-        document.forms.append(Form(css_path(node), normalize_space(node.text(deep=True))[:2000], len(numbers), len(inputs), submit))
+        document.forms.append(
+            Form(
+                css_path(node),
+                normalize_space(node.text(deep=True))[:2000],
+                len(numbers),
+                len(inputs),
+                submit,
+            )
+        )
     for chrome in tree.css(CHROME_SELECTOR):
         chrome.decompose()
     seen: set[str] = set()
     for node in tree.css(BLOCK_TAGS):
         # Only the innermost blocks carry their own text; outer ones would repeat it.
-        if node.css_first(BLOCK_TAGS.replace(", a", "")) is not None and node.tag not in ("a", "button"):
+        if node.css_first(BLOCK_TAGS.replace(", a", "")) is not None and node.tag not in (
+            "a",
+            "button",
+        ):
             continue
         text = normalize_space(node.text(deep=True))
         if len(text) < 3 or text in seen:

@@ -55,7 +55,13 @@ def _sentence_evidence(sentence: Sentence, spec: MatcherSpec) -> Evidence | None
         return None
     negatives = find_phrases(sentence.text, spec.negative_phrases)
     if negatives:
-        return Evidence("phrase", sentence.text, sentence.location, tuple(strong or weak) + tuple(f"-{n}" for n in negatives), 0.1)
+        return Evidence(
+            "phrase",
+            sentence.text,
+            sentence.location,
+            tuple(strong or weak) + tuple(f"-{n}" for n in negatives),
+            0.1,
+        )
     strength = 0.9 if strong else 0.45
     return Evidence("phrase", sentence.text, sentence.location, tuple(strong or weak), strength)
 
@@ -63,7 +69,10 @@ def _sentence_evidence(sentence: Sentence, spec: MatcherSpec) -> Evidence | None
 def _link_evidence(document: Document, spec: MatcherSpec) -> list[Evidence]:
     found: list[Evidence] = []
     for link in document.links + document.frames:
-        url_hit = any(re.search(p, link.url, re.IGNORECASE) or re.search(p, ascii_fold(link.url)) for p in spec.link_patterns)
+        url_hit = any(
+            re.search(p, link.url, re.IGNORECASE) or re.search(p, ascii_fold(link.url))
+            for p in spec.link_patterns
+        )
         text_hit = find_phrases(link.text, spec.link_text) if link.text else []
         if not url_hit and not text_hit:
             continue
@@ -75,7 +84,15 @@ def _link_evidence(document: Document, spec: MatcherSpec) -> list[Evidence]:
         if link.in_chrome:
             strength -= 0.3  # the same menu link is on every page of the site
         label = link.text or link.url
-        found.append(Evidence("link", f"{label} → {link.url}", link.location, tuple(text_hit) or ("länk",), strength))
+        found.append(
+            Evidence(
+                "link",
+                f"{label} → {link.url}",
+                link.location,
+                tuple(text_hit) or ("länk",),
+                strength,
+            )
+        )
     return found
 
 
@@ -84,7 +101,11 @@ def _form_evidence(document: Document, spec: MatcherSpec) -> list[Evidence]:
         return []
     found = []
     for form in document.forms:
-        if form.number_inputs >= 2 and form.has_submit and re.search(r"avgift|kr|inkomst|hyra", fold(form.text)):
+        if (
+            form.number_inputs >= 2
+            and form.has_submit
+            and re.search(r"avgift|kr|inkomst|hyra", fold(form.text))
+        ):
             found.append(Evidence("form", form.text[:300], form.location, ("formulär",), 0.75))
     return found
 
@@ -100,7 +121,9 @@ def match_item(document: Document, item: ChecklistItem) -> ItemMatch:
     best = max(e.strength for e in positives)
     kinds = {e.kind for e in positives}
     confidence = min(0.99, best + 0.05 * (len(kinds) - 1) + 0.02 * min(len(positives) - 1, 3))
-    if spec.context and not find_phrases(document.title + " " + document.full_text[:20000], spec.context):
+    if spec.context and not find_phrases(
+        document.title + " " + document.full_text[:20000], spec.context
+    ):
         confidence *= 0.6
     positives.sort(key=lambda e: -e.strength)
     return ItemMatch(item.id, _result(confidence, spec), round(confidence, 3), positives[:5])

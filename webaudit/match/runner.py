@@ -22,10 +22,14 @@ def document_for_capture(capture: Capture, evidence: EvidenceStore) -> Document 
     if capture.kind == "pdf":
         if not capture.text_path:
             return None
-        return parse_text(evidence.read(capture.text_path).decode("utf-8", "replace"), capture.final_url)
+        return parse_text(
+            evidence.read(capture.text_path).decode("utf-8", "replace"), capture.final_url
+        )
     if not capture.html_path:
         return None
-    return parse_html(evidence.read(capture.html_path).decode("utf-8", "replace"), capture.final_url)
+    return parse_html(
+        evidence.read(capture.html_path).decode("utf-8", "replace"), capture.final_url
+    )
 
 
 def match_html(html: str, url: str, checklist: Checklist) -> dict[str, ItemMatch]:
@@ -52,8 +56,14 @@ def evaluate_site(
     with store.session() as session:
         run = latest_run(session, round_id, municipality_code, finished_only=False)
         captures = site_captures(session, round_id, municipality_code)
-        visited = [entry.url for entry in crawl_log(session, run.id, ["visit"])] if run and run.id else []
-        searches = [entry.detail | {"url": entry.url} for entry in crawl_log(session, run.id, ["search"])] if run and run.id else []
+        visited = (
+            [entry.url for entry in crawl_log(session, run.id, ["visit"])] if run and run.id else []
+        )
+        searches = (
+            [entry.detail | {"url": entry.url} for entry in crawl_log(session, run.id, ["search"])]
+            if run and run.id
+            else []
+        )
     if run is None:
         return None
     crawl_status = run.status if run.status != "running" else "partial"
@@ -74,20 +84,37 @@ def evaluate_site(
             finding_index[(capture.id, item_id)] = len(findings)
             findings.append(
                 Finding(
-                    evaluation_id=0, capture_id=capture.id, item_id=item_id, result=match.result,
-                    confidence=match.confidence, quote=best.quote[:2000] if best else None,
+                    evaluation_id=0,
+                    capture_id=capture.id,
+                    item_id=item_id,
+                    result=match.result,
+                    confidence=match.confidence,
+                    quote=best.quote[:2000] if best else None,
                     location=best.location if best else None,
                     matched_terms=list(best.terms) if best else [],
-                    matcher_version=MATCHER_VERSION, checklist_id=checklist.id,
+                    matcher_version=MATCHER_VERSION,
+                    checklist_id=checklist.id,
                     checklist_version=checklist.version,
                 )
             )
-    flags = {item_id: aggregate_item(item_id, pages, crawl_status) for item_id, pages in per_item.items()}
-    negative = {"pages_visited": len(visited), "visited": visited[:200], "searches": searches, "crawl_status": crawl_status}
+    flags = {
+        item_id: aggregate_item(item_id, pages, crawl_status) for item_id, pages in per_item.items()
+    }
+    negative = {
+        "pages_visited": len(visited),
+        "visited": visited[:200],
+        "searches": searches,
+        "crawl_status": crawl_status,
+    }
     flag_rows = [
         ItemFlag(
-            evaluation_id=0, round_id=round_id, municipality_code=municipality_code, item_id=flag.item_id,
-            result=flag.result, confidence=flag.confidence, reason=flag.reason,
+            evaluation_id=0,
+            round_id=round_id,
+            municipality_code=municipality_code,
+            item_id=flag.item_id,
+            result=flag.result,
+            confidence=flag.confidence,
+            reason=flag.reason,
             finding_ids=[finding_index[(p.capture_id, flag.item_id)] for p in flag.pages],
             negative_evidence=negative if flag.result != "pass" else {},
         )
@@ -97,15 +124,24 @@ def evaluate_site(
         evaluation = save_evaluation(
             session,
             Evaluation(
-                round_id=round_id, municipality_code=municipality_code, crawl_run_id=run.id,
-                matcher_version=MATCHER_VERSION, checklist_id=checklist.id, checklist_version=checklist.version,
+                round_id=round_id,
+                municipality_code=municipality_code,
+                crawl_run_id=run.id,
+                matcher_version=MATCHER_VERSION,
+                checklist_id=checklist.id,
+                checklist_version=checklist.version,
             ),
             findings,
             flag_rows,
         )
         log_event(
-            session, actor, "evaluation_created", round_id=round_id, municipality_code=municipality_code,
-            evaluation_id=evaluation.id, matcher_version=MATCHER_VERSION,
+            session,
+            actor,
+            "evaluation_created",
+            round_id=round_id,
+            municipality_code=municipality_code,
+            evaluation_id=evaluation.id,
+            matcher_version=MATCHER_VERSION,
             results={f.item_id: f.result for f in flags.values()},
         )
     assert evaluation.id is not None
@@ -113,7 +149,12 @@ def evaluate_site(
 
 
 def evaluate_round(
-    store: Store, evidence: EvidenceStore, loaded: LoadedChecklist, round_id: str, codes: Iterable[str], actor: str = "webaudit"
+    store: Store,
+    evidence: EvidenceStore,
+    loaded: LoadedChecklist,
+    round_id: str,
+    codes: Iterable[str],
+    actor: str = "webaudit",
 ) -> list[SiteEvaluation]:
     results = []
     for code in codes:

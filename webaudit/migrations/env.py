@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from alembic import context
 from sqlmodel import SQLModel
@@ -14,7 +14,7 @@ from webaudit.store.types import UTCDateTime
 config = context.config
 
 
-def render_item(type_: str, obj: Any, autogen_context: Any) -> str | bool:
+def render_item(type_: str, obj: Any, autogen_context: Any) -> str | Literal[False]:
     """Migrations use plain SQLAlchemy types, so they never break when webaudit's code moves."""
     if type_ == "type" and isinstance(obj, UTCDateTime):
         return "sa.DateTime()"

@@ -10,7 +10,13 @@ from sqlmodel import col, delete, select
 from webaudit.checklists import ChecklistItem
 from webaudit.match import MATCHER_VERSION
 from webaudit.store.captures import get_captures, latest_runs
-from webaudit.store.decisions import DecisionInput, current_decisions, current_revision, decision_history, record_decision
+from webaudit.store.decisions import (
+    DecisionInput,
+    current_decisions,
+    current_revision,
+    decision_history,
+    record_decision,
+)
 from webaudit.store.events import log_event
 from webaudit.store.findings import current_flags, get_findings
 from webaudit.store.rounds import round_municipalities
@@ -63,7 +69,12 @@ class ReviewService:
             runs = latest_runs(session, self.round_id)
             flags = current_flags(session, self.round_id)
             decisions = current_decisions(session, self.round_id)
-            claims = {c.municipality_code: c.reviewer for c in session.exec(select(Claim).where(Claim.round_id == self.round_id, Claim.role == "primary")).all()}
+            claims = {
+                c.municipality_code: c.reviewer
+                for c in session.exec(
+                    select(Claim).where(Claim.round_id == self.round_id, Claim.role == "primary")
+                ).all()
+            }
         total = len(self.checklist.items)
         rows = []
         for municipality, _ in members:
@@ -71,12 +82,22 @@ class ReviewService:
             for item in self.checklist.items:
                 flag = flags.get((municipality.code, item.id))
                 counts[flag.result if flag else "review"] += 1
-            decided = sum(1 for item in self.checklist.items if (d := decisions.get((municipality.code, item.id))) and d.value)
+            decided = sum(
+                1
+                for item in self.checklist.items
+                if (d := decisions.get((municipality.code, item.id))) and d.value
+            )
             run = runs.get(municipality.code)
             rows.append(
                 QueueRow(
-                    municipality.code, municipality.name, municipality.size_group,
-                    run.status if run else "not_crawled", decided, total, counts, claims.get(municipality.code),
+                    municipality.code,
+                    municipality.name,
+                    municipality.size_group,
+                    run.status if run else "not_crawled",
+                    decided,
+                    total,
+                    counts,
+                    claims.get(municipality.code),
                 )
             )
         return rows
@@ -91,16 +112,33 @@ class ReviewService:
             flags = current_flags(session, self.round_id, code)
             decisions = current_decisions(session, self.round_id, code)
             previous = current_decisions(session, previous_round, code) if previous_round else {}
-            findings = get_findings(session, [fid for flag in flags.values() for fid in flag.finding_ids])
+            findings = get_findings(
+                session, [fid for flag in flags.values() for fid in flag.finding_ids]
+            )
             decision_captures = [cid for d in decisions.values() for cid in d.evidence_capture_ids]
-            captures = get_captures(session, {f.capture_id for f in findings.values()} | set(decision_captures))
-            revisions = {item.id: current_revision(session, self.round_id, code, item.id) for item in self.checklist.items}
+            captures = get_captures(
+                session, {f.capture_id for f in findings.values()} | set(decision_captures)
+            )
+            revisions = {
+                item.id: current_revision(session, self.round_id, code, item.id)
+                for item in self.checklist.items
+            }
         rows = []
         for item in self.checklist.items:
             flag = flags.get((code, item.id))
-            item_findings = [findings[fid] for fid in (flag.finding_ids if flag else []) if fid in findings]
+            item_findings = [
+                findings[fid] for fid in (flag.finding_ids if flag else []) if fid in findings
+            ]
             rows.append(
-                ItemRow(item, flag, decisions.get((code, item.id)), revisions[item.id], item_findings, captures, previous.get((code, item.id)))
+                ItemRow(
+                    item,
+                    flag,
+                    decisions.get((code, item.id)),
+                    revisions[item.id],
+                    item_findings,
+                    captures,
+                    previous.get((code, item.id)),
+                )
             )
         return rows
 
@@ -116,9 +154,16 @@ class ReviewService:
         evidence_capture_ids: tuple[int, ...] = (),
     ) -> Decision:
         data = DecisionInput(
-            round_id=self.round_id, municipality_code=code, item_id=item_id, value=value,
-            reviewer=self.reviewer, checklist_id=self.checklist.id, checklist_version=self.checklist.version,
-            note=note, seconds_spent=round(seconds_spent, 2), evidence_capture_ids=evidence_capture_ids,
+            round_id=self.round_id,
+            municipality_code=code,
+            item_id=item_id,
+            value=value,
+            reviewer=self.reviewer,
+            checklist_id=self.checklist.id,
+            checklist_version=self.checklist.version,
+            note=note,
+            seconds_spent=round(seconds_spent, 2),
+            evidence_capture_ids=evidence_capture_ids,
             matcher_version=MATCHER_VERSION,
         )
         with self.store.session(write=True) as session:
@@ -131,7 +176,10 @@ class ReviewService:
         primary = [d for d in history if d.role == "primary"]
         before = next((d for d in reversed(primary[:-1])), None) if primary else None
         return self.decide(
-            code, item_id, before.value if before else None, expected_revision=expected_revision,
+            code,
+            item_id,
+            before.value if before else None,
+            expected_revision=expected_revision,
             note=before.note if before else None,
             evidence_capture_ids=tuple(before.evidence_capture_ids) if before else (),
         )
@@ -142,15 +190,29 @@ class ReviewService:
             existing = session.get(Claim, (self.round_id, code, "primary"))
             if existing is not None:
                 return existing.reviewer
-            session.add(Claim(round_id=self.round_id, municipality_code=code, role="primary", reviewer=self.reviewer))
-            log_event(session, self.reviewer, "site_claimed", round_id=self.round_id, municipality_code=code)
+            session.add(
+                Claim(
+                    round_id=self.round_id,
+                    municipality_code=code,
+                    role="primary",
+                    reviewer=self.reviewer,
+                )
+            )
+            log_event(
+                session,
+                self.reviewer,
+                "site_claimed",
+                round_id=self.round_id,
+                municipality_code=code,
+            )
         return self.reviewer
 
     def release(self, code: str) -> None:
         with self.store.session(write=True) as session:
             session.execute(
                 delete(Claim).where(
-                    col(Claim.round_id) == self.round_id, col(Claim.municipality_code) == code,
+                    col(Claim.round_id) == self.round_id,
+                    col(Claim.municipality_code) == code,
                     col(Claim.reviewer) == self.reviewer,
                 )
             )

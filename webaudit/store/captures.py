@@ -81,11 +81,15 @@ def finish_crawl_run(
     session.add(run)
 
 
-def log_crawl(session: Session, run_id: int, kind: str, url: str | None = None, **detail: Any) -> None:
+def log_crawl(
+    session: Session, run_id: int, kind: str, url: str | None = None, **detail: Any
+) -> None:
     session.add(CrawlLogEntry(crawl_run_id=run_id, kind=kind, url=url, detail=detail))
 
 
-def crawl_log(session: Session, run_id: int, kinds: Iterable[str] | None = None) -> list[CrawlLogEntry]:
+def crawl_log(
+    session: Session, run_id: int, kinds: Iterable[str] | None = None
+) -> list[CrawlLogEntry]:
     query = select(CrawlLogEntry).where(CrawlLogEntry.crawl_run_id == run_id)
     if kinds is not None:
         query = query.where(col(CrawlLogEntry.kind).in_(list(kinds)))
@@ -108,7 +112,9 @@ def captured_urls(session: Session, run_id: int) -> set[str]:
 def count_captures(session: Session, run_id: int | None) -> int:
     if run_id is None:
         return 0
-    return session.exec(select(func.count()).select_from(Capture).where(Capture.crawl_run_id == run_id)).one()
+    return session.exec(
+        select(func.count()).select_from(Capture).where(Capture.crawl_run_id == run_id)
+    ).one()
 
 
 def site_captures(session: Session, round_id: str, municipality_code: str) -> list[Capture]:

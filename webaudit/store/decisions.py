@@ -38,12 +38,16 @@ class DecisionInput:
     matcher_version: str | None = None
 
 
-def current_revision(session: Session, round_id: str, code: str, item_id: str, role: str = "primary") -> int:
+def current_revision(
+    session: Session, round_id: str, code: str, item_id: str, role: str = "primary"
+) -> int:
     head = session.get(DecisionHead, (round_id, code, item_id, role))
     return head.revision if head else 0
 
 
-def record_decision(session: Session, data: DecisionInput, *, expected_revision: int | None) -> Decision:
+def record_decision(
+    session: Session, data: DecisionInput, *, expected_revision: int | None
+) -> Decision:
     """Append a decision if the head is still at `expected_revision` (None: whatever it is now).
 
     Use a write session (`store.session(write=True)`) so the check and the write are atomic.
@@ -81,8 +85,12 @@ def record_decision(session: Session, data: DecisionInput, *, expected_revision:
             with session.begin_nested():
                 session.add(
                     DecisionHead(
-                        round_id=data.round_id, municipality_code=data.municipality_code,
-                        item_id=data.item_id, role=data.role, decision_id=decision.id, revision=1,
+                        round_id=data.round_id,
+                        municipality_code=data.municipality_code,
+                        item_id=data.item_id,
+                        role=data.role,
+                        decision_id=decision.id,
+                        revision=1,
                     )
                 )
         except IntegrityError as error:
@@ -104,9 +112,16 @@ def record_decision(session: Session, data: DecisionInput, *, expected_revision:
         if moved.rowcount != 1:  # type: ignore[attr-defined]
             raise StaleWriteError(_stale_message(session, None))
     log_event(
-        session, data.reviewer, "decision_recorded", round_id=data.round_id,
-        municipality_code=data.municipality_code, item_id=data.item_id, decision_id=decision.id,
-        value=data.value, role=data.role, revision=seen + 1,
+        session,
+        data.reviewer,
+        "decision_recorded",
+        round_id=data.round_id,
+        municipality_code=data.municipality_code,
+        item_id=data.item_id,
+        decision_id=decision.id,
+        value=data.value,
+        role=data.role,
+        revision=seen + 1,
     )
     return decision
 
@@ -115,7 +130,9 @@ def _stale_message(session: Session, head: DecisionHead | None) -> str:
     if head is not None:
         current = session.get(Decision, head.decision_id)
         if current is not None:
-            value = {"yes": "ja", "no": "nej", "not_applicable": "ej tillämplig"}.get(current.value or "", "inget")
+            value = {"yes": "ja", "no": "nej", "not_applicable": "ej tillämplig"}.get(
+                current.value or "", "inget"
+            )
             return (
                 f"{current.reviewer} ändrade punkten ({value}) efter att du öppnade den; "
                 "inget sparades, se det nya läget"

@@ -95,27 +95,38 @@ def _migration_lock(engine: Engine) -> Iterator[None]:
 
 
 def schema_revision(engine: Engine) -> str | None:
+    """The newest applied migration (one of them, if branches were applied)."""
+    revisions = schema_revisions(engine)
+    return max(revisions) if revisions else None
+
+
+def schema_revisions(engine: Engine) -> set[str]:
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        return set(MigrationContext.configure(connection).get_current_heads())
 
 
 def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest migration; refuse a database newer than this code."""
+    """Bring the schema to the newest migrations; refuse a database newer than this code.
+
+    Independent migration branches (heads) are all applied.
+    """
     config = _alembic_config()
-    head = ScriptDirectory.from_config(config).get_current_head()
+    scripts = ScriptDirectory.from_config(config)
+    heads = set(scripts.get_heads())
     with _migration_lock(engine):
-        current = schema_revision(engine)
-        if current == head:
+        current = schema_revisions(engine)
+        if current == heads:
             return
-        known = {rev.revision for rev in ScriptDirectory.from_config(config).walk_revisions()}
-        if current is not None and current not in known:
+        known = {rev.revision for rev in scripts.walk_revisions()}
+        unknown = current - known
+        if unknown:
             raise StoreError(
-                f"databasen har schemaversion {current}, som denna webaudit inte känner till; "
-                "uppdatera webaudit"
+                f"databasen har schemaversion {', '.join(sorted(unknown))}, som denna webaudit inte "
+                "känner till; uppdatera webaudit"
             )
         with engine.begin() as connection:
             config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+            command.upgrade(config, "heads")
 
 
 class Store:
@@ -130,7 +141,9 @@ class Store:
                 migrate(self.engine)
         except OperationalError as error:
             self.engine.dispose()
-            raise StoreError(f"kan inte öppna databasen {self.display_url}: {error.orig}") from error
+            raise StoreError(
+                f"kan inte öppna databasen {self.display_url}: {error.orig}"
+            ) from error
         except SQLAlchemyError as error:
             self.engine.dispose()
             raise StoreError(f"databasfel i {self.display_url}: {error}") from error

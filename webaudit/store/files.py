@@ -12,5 +12,10 @@ def record_file(session: Session, stored: StoredObject) -> None:
     """Record a stored object once (content-addressed: the same hash is the same file)."""
     if session.get(StoredFile, stored.sha256) is None:
         session.add(
-            StoredFile(sha256=stored.sha256, path=stored.path, size=stored.size, media_type=stored.media_type)
+            StoredFile(
+                sha256=stored.sha256,
+                path=stored.path,
+                size=stored.size,
+                media_type=stored.media_type,
+            )
         )

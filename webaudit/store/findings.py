@@ -43,17 +43,23 @@ def latest_evaluation_ids(session: Session, round_id: str) -> dict[str, int]:
         .where(Evaluation.round_id == round_id)
         .group_by(col(Evaluation.municipality_code))
     ).all()
-    return {code: evaluation_id for code, evaluation_id in rows}
+    return {code: evaluation_id for code, evaluation_id in rows if evaluation_id is not None}
 
 
-def current_flags(session: Session, round_id: str, municipality_code: str | None = None) -> dict[tuple[str, str], ItemFlag]:
+def current_flags(
+    session: Session, round_id: str, municipality_code: str | None = None
+) -> dict[tuple[str, str], ItemFlag]:
     """The newest evaluation's flag per (municipality, item)."""
     latest = latest_evaluation_ids(session, round_id)
     if municipality_code is not None:
-        latest = {municipality_code: latest[municipality_code]} if municipality_code in latest else {}
+        latest = (
+            {municipality_code: latest[municipality_code]} if municipality_code in latest else {}
+        )
     if not latest:
         return {}
-    flags = session.exec(select(ItemFlag).where(col(ItemFlag.evaluation_id).in_(list(latest.values())))).all()
+    flags = session.exec(
+        select(ItemFlag).where(col(ItemFlag.evaluation_id).in_(list(latest.values())))
+    ).all()
     return {(flag.municipality_code, flag.item_id): flag for flag in flags}
 
 

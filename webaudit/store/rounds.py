@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from sqlmodel import Session, col, select
 
@@ -50,13 +51,21 @@ def ensure_round(
         )
         session.add(audit_round)
         log_event(
-            session, actor, "round_created", round_id=round_id,
-            checklist_id=loaded.checklist.id, checklist_version=loaded.checklist.version,
+            session,
+            actor,
+            "round_created",
+            round_id=round_id,
+            checklist_id=loaded.checklist.id,
+            checklist_version=loaded.checklist.version,
         )
     elif audit_round.checklist_version != loaded.checklist.version:
         log_event(
-            session, actor, "round_checklist_changed", round_id=round_id,
-            old_version=audit_round.checklist_version, new_version=loaded.checklist.version,
+            session,
+            actor,
+            "round_checklist_changed",
+            round_id=round_id,
+            old_version=audit_round.checklist_version,
+            new_version=loaded.checklist.version,
         )
         audit_round.checklist_version = loaded.checklist.version
         session.add(audit_round)
@@ -81,7 +90,7 @@ def register_municipalities(
     """Upsert registry facts and add the municipalities to the round. Returns how many are new."""
     added = 0
     for row in rows:
-        facts = {
+        facts: dict[str, Any] = {
             "name": row.name,
             "official_name": row.official_name,
             "county": row.county,
@@ -101,12 +110,21 @@ def register_municipalities(
         session.flush()
         membership = session.get(RoundMunicipality, (round_id, row.code))
         if membership is None:
-            session.add(RoundMunicipality(round_id=round_id, municipality_code=row.code, website=row.website))
+            session.add(
+                RoundMunicipality(
+                    round_id=round_id, municipality_code=row.code, website=row.website
+                )
+            )
             added += 1
         elif membership.website != row.website:
             log_event(
-                session, actor, "website_changed", round_id=round_id, municipality_code=row.code,
-                old=membership.website, new=row.website,
+                session,
+                actor,
+                "website_changed",
+                round_id=round_id,
+                municipality_code=row.code,
+                old=membership.website,
+                new=row.website,
             )
             membership.website = row.website
             session.add(membership)
@@ -116,7 +134,9 @@ def register_municipalities(
     return added
 
 
-def round_municipalities(session: Session, round_id: str) -> list[tuple[Municipality, RoundMunicipality]]:
+def round_municipalities(
+    session: Session, round_id: str
+) -> list[tuple[Municipality, RoundMunicipality]]:
     rows = session.exec(
         select(Municipality, RoundMunicipality)
         .join(RoundMunicipality, col(RoundMunicipality.municipality_code) == col(Municipality.code))

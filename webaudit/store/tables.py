@@ -27,7 +27,9 @@ def _time(nullable: bool = False, index: bool = False) -> Any:
 
 
 def _json(default: Any = None) -> Any:
-    factory = (lambda: dict(default)) if isinstance(default, dict) else (lambda: list(default or []))
+    factory = (
+        (lambda: dict(default)) if isinstance(default, dict) else (lambda: list(default or []))
+    )
     return Field(default_factory=factory, sa_column=Column(JSON, nullable=False))
 
 
@@ -211,9 +213,7 @@ class ItemFlag(SQLModel, table=True):
 class Decision(SQLModel, table=True):
     """A reviewer's decision. Appended, never updated: history is the table itself."""
 
-    __table_args__ = (
-        Index("ix_decision_key", "round_id", "municipality_code", "item_id", "role"),
-    )
+    __table_args__ = (Index("ix_decision_key", "round_id", "municipality_code", "item_id", "role"),)
 
     id: int | None = Field(default=None, primary_key=True)
     round_id: str = Field(foreign_key="audit_round.id")

@@ -18,7 +18,13 @@ from webaudit.review.service import ItemRow, ReviewService, Stopwatch
 
 AUTO_SV = {"pass": "uppfylld", "fail": "saknas", "review": "granska"}
 DECISION_SV = {"yes": "Ja", "no": "Nej", "not_applicable": "Ej tillämplig", None: "–"}
-CRAWL_SV = {"ok": "klar", "partial": "delvis", "failed": "misslyckad", "running": "pågår", "not_crawled": "ej genomsökt"}
+CRAWL_SV = {
+    "ok": "klar",
+    "partial": "delvis",
+    "failed": "misslyckad",
+    "running": "pågår",
+    "not_crawled": "ej genomsökt",
+}
 AUTO_STYLE = {"pass": "green", "fail": "red", "review": "yellow"}
 
 
@@ -36,7 +42,17 @@ class QueueScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Kod", "Kommun", "Grupp", "Genomsökning", "Beslutat", "Uppfylld", "Saknas", "Granska", "Granskare")
+        table.add_columns(
+            "Kod",
+            "Kommun",
+            "Grupp",
+            "Genomsökning",
+            "Beslutat",
+            "Uppfylld",
+            "Saknas",
+            "Granska",
+            "Granskare",
+        )
         self.action_refresh()
         table.focus()
 
@@ -45,15 +61,24 @@ class QueueScreen(Screen[None]):
         table.clear()
         for row in self.service.queue():
             table.add_row(
-                row.code, row.name, str(row.size_group or "–"), CRAWL_SV.get(row.crawl_status, row.crawl_status),
-                f"{row.decided}/{row.total}", str(row.flags["pass"]), str(row.flags["fail"]), str(row.flags["review"]),
-                row.claimed_by or "", key=row.code,
+                row.code,
+                row.name,
+                str(row.size_group or "–"),
+                CRAWL_SV.get(row.crawl_status, row.crawl_status),
+                f"{row.decided}/{row.total}",
+                str(row.flags["pass"]),
+                str(row.flags["fail"]),
+                str(row.flags["review"]),
+                row.claimed_by or "",
+                key=row.code,
             )
 
     @on(DataTable.RowSelected)
     def _open_selected(self, event: DataTable.RowSelected) -> None:
         if event.row_key.value:
-            self.app.push_screen(SiteScreen(self.service, event.row_key.value), lambda _: self.action_refresh())
+            self.app.push_screen(
+                SiteScreen(self.service, event.row_key.value), lambda _: self.action_refresh()
+            )
 
     def action_open(self) -> None:
         table = self.query_one(DataTable)
@@ -108,8 +133,17 @@ class SiteScreen(Screen[None]):
         for row in self.rows:
             auto = Text(AUTO_SV.get(row.auto, row.auto), style=AUTO_STYLE.get(row.auto, ""))
             confidence = f"{row.flag.confidence:.2f}" if row.flag else "–"
-            previous = DECISION_SV.get(row.previous_round.value if row.previous_round else None, "–")
-            table.add_row(row.item.title.sv, auto, confidence, DECISION_SV.get(row.decision.value if row.decision else None, "–"), previous, key=row.item.id)
+            previous = DECISION_SV.get(
+                row.previous_round.value if row.previous_round else None, "–"
+            )
+            table.add_row(
+                row.item.title.sv,
+                auto,
+                confidence,
+                DECISION_SV.get(row.decision.value if row.decision else None, "–"),
+                previous,
+                key=row.item.id,
+            )
         if self.rows:
             table.move_cursor(row=min(max(row_index, 0), len(self.rows) - 1))
             self.show_detail()
@@ -117,7 +151,11 @@ class SiteScreen(Screen[None]):
     @property
     def current(self) -> ItemRow | None:
         table = self.query_one(DataTable)
-        return self.rows[table.cursor_row] if self.rows and 0 <= table.cursor_row < len(self.rows) else None
+        return (
+            self.rows[table.cursor_row]
+            if self.rows and 0 <= table.cursor_row < len(self.rows)
+            else None
+        )
 
     @on(DataTable.RowHighlighted)
     def _highlighted(self, _event: DataTable.RowHighlighted) -> None:
@@ -167,14 +205,21 @@ class SiteScreen(Screen[None]):
                 self.service.undo(self.code, row.item.id, expected_revision=row.revision)
             else:
                 self.service.decide(
-                    self.code, row.item.id, value, expected_revision=row.revision, note=note,
-                    seconds_spent=self.stopwatch.seconds, evidence_capture_ids=evidence,
+                    self.code,
+                    row.item.id,
+                    value,
+                    expected_revision=row.revision,
+                    note=note,
+                    seconds_spent=self.stopwatch.seconds,
+                    evidence_capture_ids=evidence,
                 )
         except StaleWriteError as error:
             self._status(str(error), warning=True)
             self.reload(index)
             return
-        self._status("Ångrat" if undo else f"Sparat: {row.item.title.sv} = {DECISION_SV.get(value, '–')}")
+        self._status(
+            "Ångrat" if undo else f"Sparat: {row.item.title.sv} = {DECISION_SV.get(value, '–')}"
+        )
         self.reload(index + (0 if undo else 1))
         self.stopwatch.restart()
 
@@ -193,14 +238,27 @@ class SiteScreen(Screen[None]):
 
     def action_open_screenshot(self) -> None:
         row = self.current
-        capture = next((row.captures.get(f.capture_id) for f in row.findings if row.captures.get(f.capture_id)), None) if row else None
+        capture = (
+            next(
+                (
+                    row.captures.get(f.capture_id)
+                    for f in row.findings
+                    if row.captures.get(f.capture_id)
+                ),
+                None,
+            )
+            if row
+            else None
+        )
         if capture is None or not capture.screenshot_path:
             self._status("Ingen skärmbild för denna punkt", warning=True)
             return
         path = self.service.workspace.evidence.absolute(capture.screenshot_path)
         opener = "open" if sys.platform == "darwin" else "xdg-open"
         try:
-            subprocess.Popen([opener, str(path)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            subprocess.Popen(
+                [opener, str(path)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            )
             self._status(f"Öppnar {path}")
         except OSError:
             self._status(f"Skärmbild: {path}")
