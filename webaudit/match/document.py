@@ -72,6 +72,14 @@ def css_path(node: LexborNode) -> str:
     return " > ".join(reversed(parts))
 
 
+_INNER_BLOCKS = frozenset(tag.strip() for tag in BLOCK_TAGS.split(",")) - {"a", "button"}
+
+
+def _contains_block(node: LexborNode) -> bool:
+    """Whether a block element holds another block element (traverse() starts at the node)."""
+    return any(child.tag in _INNER_BLOCKS for child in list(node.traverse(include_text=False))[1:])
+
+
 def _in_chrome(node: LexborNode) -> bool:
     current = node.parent
     while current is not None and current.tag not in (None, "html"):
@@ -132,10 +140,7 @@ def parse_html(html: str, url: str) -> Document:
     seen: set[str] = set()
     for node in tree.css(BLOCK_TAGS):
         # Only the innermost blocks carry their own text; outer ones would repeat it.
-        if node.css_first(BLOCK_TAGS.replace(", a", "")) is not None and node.tag not in (
-            "a",
-            "button",
-        ):
+        if node.tag not in ("a", "button") and _contains_block(node):
             continue
         text = normalize_space(node.text(deep=True))
         if len(text) < 3 or text in seen:
