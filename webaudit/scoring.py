@@ -1,21 +1,30 @@
 """Scores from decisions and weights. Pure functions: no database, no files.
 
-Rule (documented in the README): a sub-index score is 100 x (weight of items decided `yes`) /
-(weight of all items in the sub-index that are not `not_applicable`). Items not yet decided
-count as not earned and make the score provisional; it becomes final when every item is decided.
+The rule (also in the README, 'Scoring'):
+
+- A sub-index score is 100 x (weight of items decided `yes`) / (weight of all items of that
+  sub-index not decided `not_applicable`), rounded to one decimal.
+- An item not yet decided (`pending`) counts as not earned, so a score can only rise as the
+  review goes on. Such a score is *provisional*; `upper` is what it would be if every pending
+  item turned out `yes`, so the final score lies between the two. A score is final when every
+  item of the checklist is decided.
+- Ranks are competition ranks (1, 2, 2, 4) over the municipalities with at least one decided
+  item: a municipality nobody has reviewed yet has no rank rather than a misleading last place.
+- Averages (by size group and national) and national counts per item use the same set.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from statistics import mean
 from typing import Literal
 
 from webaudit.checklists import Checklist
 
 Verdict = Literal["yes", "no", "not_applicable", "pending"]
+MAIN_SUBINDEX = "information"
 
 
 def verdict_of(decision: str | None) -> Verdict:
@@ -27,10 +36,19 @@ def verdict_of(decision: str | None) -> Verdict:
 @dataclass(frozen=True)
 class MunicipalityScore:
     code: str
-    scores: dict[str, float]  # sub-index -> 0..100
+    scores: dict[str, float]  # sub-index -> 0..100, pending items counted as not earned
     provisional: bool
     decided: int
     pending: int
+    upper: dict[str, float] = field(default_factory=dict)  # pending items counted as earned
+
+    @property
+    def information(self) -> float:
+        return self.scores.get(MAIN_SUBINDEX, 0.0)
+
+
+def _percent(part: float, whole: float) -> float:
+    return round(100.0 * part / whole, 1) if whole else 0.0
 
 
 def score_municipality(
@@ -38,6 +56,7 @@ def score_municipality(
 ) -> MunicipalityScore:
     """`decisions` maps item id -> yes / no / not_applicable / None (undecided)."""
     earned: dict[str, float] = defaultdict(float)
+    open_: dict[str, float] = defaultdict(float)
     possible: dict[str, float] = defaultdict(float)
     pending = 0
     for item in checklist.items:
@@ -48,13 +67,12 @@ def score_municipality(
         if verdict == "yes":
             earned[item.subindex] += item.weight
         elif verdict == "pending":
+            open_[item.subindex] += item.weight
             pending += 1
-    scores = {
-        subindex: round(100.0 * earned[subindex] / total, 1) if total else 0.0
-        for subindex, total in possible.items()
-    }
+    scores = {name: _percent(earned[name], total) for name, total in possible.items()}
+    upper = {name: _percent(earned[name] + open_[name], total) for name, total in possible.items()}
     decided = len(checklist.items) - pending
-    return MunicipalityScore(code, scores, pending > 0, decided, pending)
+    return MunicipalityScore(code, scores, pending > 0, decided, pending, upper)
 
 
 def rank(scores: Mapping[str, float]) -> dict[str, int]:
@@ -86,3 +104,48 @@ def national_counts(
             if value == "yes" and item_id in counts:
                 counts[item_id] += 1
     return counts
+
+
+@dataclass(frozen=True)
+class RoundSummary:
+    """What the index team reports for a round: ranks, averages, counts."""
+
+    ranks: dict[str, int]
+    ranked: int  # municipalities with at least one decided item
+    total: int  # municipalities in the round
+    national_average: float | None
+    average_by_group: dict[int, float]
+    counts: dict[str, int]  # item id -> municipalities decided yes
+    decided_counts: dict[str, int]  # item id -> municipalities with a decision on the item
+    provisional: bool  # some score in the round is still provisional
+
+    def rank_text(self, code: str) -> str | None:
+        position = self.ranks.get(code)
+        return f"{position} av {self.ranked}" if position is not None else None
+
+
+def summarize_round(
+    scores: Sequence[MunicipalityScore],
+    groups: Mapping[str, int | None],
+    verdicts: Mapping[str, Mapping[str, str | None]],
+    checklist: Checklist,
+    subindex: str = MAIN_SUBINDEX,
+) -> RoundSummary:
+    """Ranks, averages and national counts over the municipalities with any decision."""
+    ranked = {s.code: s.scores.get(subindex, 0.0) for s in scores if s.decided}
+    values = list(ranked.values())
+    decided_counts = dict.fromkeys((item.id for item in checklist.items), 0)
+    for per_item in verdicts.values():
+        for item_id, value in per_item.items():
+            if verdict_of(value) != "pending" and item_id in decided_counts:
+                decided_counts[item_id] += 1
+    return RoundSummary(
+        ranks=rank(ranked),
+        ranked=len(ranked),
+        total=len(scores),
+        national_average=round(mean(values), 1) if values else None,
+        average_by_group=average_by_group(ranked, groups),
+        counts=national_counts(verdicts.values(), checklist),
+        decided_counts=decided_counts,
+        provisional=any(s.provisional for s in scores),
+    )

@@ -284,6 +284,11 @@ class Dispute(SQLModel, table=True):
     decision_note: str | None = Field(default=None, sa_column=Column(Text))
     original_decision_id: int | None = Field(default=None, foreign_key="decision.id")
     new_decision_id: int | None = Field(default=None, foreign_key="decision.id")
+    # 0005_export: what the municipality claims, the round's own capture of the disputed URL
+    # (if the crawl had it) and why a fresh capture failed, if it did.
+    claimed_value: str | None = Field(default=None, description="yes | no | not_applicable")
+    archived_capture_id: int | None = None
+    capture_error: str | None = Field(default=None, sa_column=Column(Text))
 
 
 class Event(SQLModel, table=True):
@@ -299,3 +304,7 @@ class Event(SQLModel, table=True):
     municipality_code: str | None = None
     item_id: str | None = None
     payload: dict[str, Any] = _json({})
+
+
+# Tables kept in their own modules (imported here so the metadata is complete).
+from webaudit.store import history_tables as _history_tables  # noqa: E402, F401
