@@ -14,6 +14,8 @@ from webaudit.store.tables import Capture, CrawlLogEntry, CrawlRun
 from webaudit.store.types import utcnow
 
 FINISHED = ("ok", "partial", "failed")
+# Runs holding one page captured by hand (webaudit/crawl/single.py); never "the site's crawl".
+MANUAL = "manual"
 
 
 def start_crawl_run(
@@ -47,7 +49,9 @@ def latest_run(
     session: Session, round_id: str, municipality_code: str, *, finished_only: bool = True
 ) -> CrawlRun | None:
     query = select(CrawlRun).where(
-        CrawlRun.round_id == round_id, CrawlRun.municipality_code == municipality_code
+        CrawlRun.round_id == round_id,
+        CrawlRun.municipality_code == municipality_code,
+        CrawlRun.status != MANUAL,
     )
     if finished_only:
         query = query.where(col(CrawlRun.status).in_(FINISHED))
@@ -58,7 +62,7 @@ def latest_runs(session: Session, round_id: str) -> dict[str, CrawlRun]:
     """The newest run per municipality in the round (finished or still running)."""
     newest = (
         select(func.max(CrawlRun.id))
-        .where(CrawlRun.round_id == round_id)
+        .where(CrawlRun.round_id == round_id, CrawlRun.status != MANUAL)
         .group_by(col(CrawlRun.municipality_code))
     )
     runs = session.exec(select(CrawlRun).where(col(CrawlRun.id).in_(newest))).all()
