@@ -8,12 +8,12 @@ setup-dev:
 	scripts/setup.sh --dev --postgres
 
 ## Set everything up and run the main job on the embedded default (SQLite, bundled demo sites).
-demo: setup
-	.venv/bin/webaudit demo
+demo:
+	scripts/demo.sh
 
 ## Set everything up and run the whole test suite (SQLite and a throwaway PostgreSQL).
-test: setup-dev
-	.venv/bin/python -m pytest -n 2 --junitxml=.pytest-report.xml
+test:
+	scripts/test.sh
 
 ## Lint and type checks.
 check: setup-dev
