@@ -7,11 +7,14 @@ from typing import Any
 import click
 
 from webaudit import __version__
+from webaudit.cli.backup import backup_command, restore_command
 from webaudit.cli.common import UserFacingError, workspace_options
 from webaudit.cli.crawl import crawl_command
 from webaudit.cli.demo import demo_command
 from webaudit.cli.evidence import evidence_command
 from webaudit.cli.export import export_command
+from webaudit.cli.keys import keys_command
+from webaudit.cli.manifest import manifest_command
 from webaudit.cli.match import match_command, match_pages_command
 from webaudit.cli.review import review_command
 from webaudit.cli.score import score_command
@@ -68,6 +71,10 @@ for command in (
     evidence_command,
     demo_command,
     verify_command,
+    manifest_command,
+    keys_command,
+    backup_command,
+    restore_command,
     match_pages_command,
 ):
     cli.add_command(command)
