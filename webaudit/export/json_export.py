@@ -6,32 +6,25 @@ import json
 from pathlib import Path
 from typing import Any
 
-from webaudit.evidence import write_atomically
+from webaudit.export.files import write_shared
 from webaudit.export.snapshot import ItemState, MunicipalityState, RoundSnapshot
 from webaudit.store.tables import Capture
 from webaudit.store.types import utcnow
 
 
 def _evidence(item: ItemState, captures: dict[int, Capture]) -> list[dict[str, Any]]:
-    entries: list[dict[str, Any]] = []
-    seen: set[int] = set()
-    decided = item.decision.evidence_capture_ids if item.decision else []
-    quotes = {finding.capture_id: finding.quote for finding in item.findings}
-    for capture_id in [*decided, *(f.capture_id for f in item.findings)]:
-        capture = captures.get(capture_id)
-        if capture is None or capture_id in seen:
-            continue
-        seen.add(capture_id)
-        entries.append(
-            {
-                "url": capture.final_url,
-                "captured_at": capture.captured_at.isoformat(),
-                "sha256": capture.raw_sha256 or capture.html_sha256,
-                "screenshot": capture.screenshot_path,
-                "quote": quotes.get(capture_id),
-            }
-        )
-    return entries
+    """The contract's evidence entries; `crop` (extension) is the matcher's highlighted crop."""
+    return [
+        {
+            "url": ref.capture.final_url,
+            "captured_at": ref.capture.captured_at.isoformat(),
+            "sha256": ref.capture.raw_sha256 or ref.capture.html_sha256,
+            "screenshot": ref.capture.screenshot_path,
+            "quote": ref.quote,
+            "crop": ref.crop_path,
+        }
+        for ref in item.evidence(captures)
+    ]
 
 
 def municipality_entry(state: MunicipalityState, captures: dict[int, Capture]) -> dict[str, Any]:
@@ -40,7 +33,7 @@ def municipality_entry(state: MunicipalityState, captures: dict[int, Capture]) -
         "code": municipality.code,
         "name": municipality.name,
         "size_group": municipality.size_group,
-        "crawl": {"status": state.crawl_status, "pages": state.pages},
+        "crawl": {"status": state.crawl_status, "pages": state.pages, "wacz": state.wacz_path},
         "scores": state.score.scores,
         "score_status": "provisional" if state.score.provisional else "final",
         "rank": state.rank,
@@ -73,5 +66,5 @@ def build_json(snapshot: RoundSnapshot) -> dict[str, Any]:
 
 def write_json(snapshot: RoundSnapshot, out: Path) -> dict[str, Any]:
     document = build_json(snapshot)
-    write_atomically(out, json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8"))
+    write_shared(out, json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8"))
     return document

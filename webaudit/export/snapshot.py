@@ -1,17 +1,52 @@
-"""One read of everything an export needs for a round, as plain data."""
+"""One read of everything an export needs for a round, as plain data.
+
+Every export (JSON, CSV, XLSX, evidence lists, reports) is built from a RoundSnapshot, so they
+all agree on scores, ranks and evidence; scores are always recomputed from the current
+decisions, never stored.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from webaudit.checklists import Checklist
-from webaudit.scoring import MunicipalityScore, rank, score_municipality, verdict_of
+from webaudit.scoring import (
+    MunicipalityScore,
+    RoundSummary,
+    score_municipality,
+    summarize_round,
+    verdict_of,
+)
 from webaudit.store import Store
 from webaudit.store.captures import count_captures, get_captures, latest_runs
 from webaudit.store.decisions import current_decisions
+from webaudit.store.disputes import list_disputes
 from webaudit.store.findings import current_flags, get_findings
 from webaudit.store.rounds import get_round, round_municipalities
-from webaudit.store.tables import Capture, CrawlRun, Decision, Finding, ItemFlag, Municipality
+from webaudit.store.tables import (
+    AuditRound,
+    Capture,
+    CrawlRun,
+    Decision,
+    Dispute,
+    Finding,
+    ItemFlag,
+    Municipality,
+)
+from webaudit.store.types import utcnow
+
+
+@dataclass(frozen=True)
+class EvidenceRef:
+    """One capture supporting (or examined for) an item, with the matcher's quote and crop."""
+
+    capture: Capture
+    quote: str | None
+    crop_path: str | None
+    crop_sha256: str | None
+    location: str | None
+    chosen_by_reviewer: bool
 
 
 @dataclass
@@ -29,6 +64,30 @@ class ItemState:
     def verdict(self) -> str:
         return verdict_of(self.decision.value if self.decision else None)
 
+    def evidence(self, captures: dict[int, Capture]) -> list[EvidenceRef]:
+        """The reviewer's chosen captures first, then the matcher's findings; each once."""
+        chosen = list(self.decision.evidence_capture_ids) if self.decision else []
+        by_capture: dict[int, Finding] = {}
+        for finding in self.findings:
+            by_capture.setdefault(finding.capture_id, finding)
+        refs: list[EvidenceRef] = []
+        for capture_id in dict.fromkeys([*chosen, *by_capture]):
+            capture = captures.get(capture_id)
+            if capture is None:
+                continue
+            found = by_capture.get(capture_id)
+            refs.append(
+                EvidenceRef(
+                    capture=capture,
+                    quote=found.quote if found else None,
+                    crop_path=getattr(found, "crop_path", None) if found else None,
+                    crop_sha256=getattr(found, "crop_sha256", None) if found else None,
+                    location=found.location if found else None,
+                    chosen_by_reviewer=capture_id in chosen,
+                )
+            )
+        return refs
+
 
 @dataclass
 class MunicipalityState:
@@ -38,12 +97,20 @@ class MunicipalityState:
     items: list[ItemState]
     score: MunicipalityScore
     rank: int | None = None
+    disputes: list[Dispute] = field(default_factory=list)
 
     @property
     def crawl_status(self) -> str:
         if self.crawl is None:
             return "not_crawled"
         return "partial" if self.crawl.status == "running" else self.crawl.status
+
+    @property
+    def wacz_path(self) -> str | None:
+        return getattr(self.crawl, "wacz_path", None) if self.crawl else None
+
+    def item(self, item_id: str) -> ItemState:
+        return next(state for state in self.items if state.item_id == item_id)
 
 
 @dataclass
@@ -52,41 +119,75 @@ class RoundSnapshot:
     checklist: Checklist
     municipalities: list[MunicipalityState]
     captures: dict[int, Capture]
+    summary: RoundSummary | None = None
+    dispute_until: datetime | None = None
+    read_at: datetime = field(default_factory=utcnow)
+
+    def municipality(self, code: str) -> MunicipalityState | None:
+        return next((s for s in self.municipalities if s.municipality.code == code), None)
 
 
 def read_round(
     store: Store, checklist: Checklist, round_id: str, codes: list[str] | None = None
 ) -> RoundSnapshot:
+    """The round as it stands now. Ranks and averages are over the whole round even when
+    `codes` selects a few municipalities, so a municipality's rank never depends on the
+    selection."""
     with store.session() as session:
-        get_round(session, round_id)
+        audit_round: AuditRound = get_round(session, round_id)
         members = round_municipalities(session, round_id)
-        if codes:
-            members = [(m, rm) for m, rm in members if m.code in set(codes)]
         runs = latest_runs(session, round_id)
         flags = current_flags(session, round_id)
         decisions = current_decisions(session, round_id)
-        finding_ids = [fid for flag in flags.values() for fid in flag.finding_ids]
+        wanted = set(codes) if codes else None
+        selected = [m for m, _rm in members if wanted is None or m.code in wanted]
+        selected_codes = {m.code for m in selected}
+        finding_ids = [
+            fid
+            for (code, _item), flag in flags.items()
+            if code in selected_codes
+            for fid in flag.finding_ids
+        ]
         findings = get_findings(session, finding_ids)
-        decision_capture_ids = [cid for d in decisions.values() for cid in d.evidence_capture_ids]
+        decision_capture_ids = [
+            cid
+            for (code, _item), d in decisions.items()
+            if code in selected_codes
+            for cid in d.evidence_capture_ids
+        ]
         captures = get_captures(
             session, {f.capture_id for f in findings.values()} | set(decision_capture_ids)
         )
-        pages = {code: count_captures(session, run.id) for code, run in runs.items()}
+        pages = {
+            code: run.pages if run.status != "running" else count_captures(session, run.id)
+            for code, run in runs.items()
+            if code in selected_codes
+        }
+        disputes: dict[str, list[Dispute]] = {}
+        for dispute in list_disputes(session, round_id):
+            disputes.setdefault(dispute.municipality_code, []).append(dispute)
+    all_scores: list[MunicipalityScore] = []
+    verdicts: dict[str, dict[str, str | None]] = {}
     states = []
     for municipality, _membership in members:
+        per_item = {
+            item.id: (d.value if (d := decisions.get((municipality.code, item.id))) else None)
+            for item in checklist.items
+        }
+        verdicts[municipality.code] = per_item
+        score = score_municipality(municipality.code, per_item, checklist)
+        all_scores.append(score)
+        if municipality.code not in selected_codes:
+            continue
         items = []
         for item in checklist.items:
             flag = flags.get((municipality.code, item.id))
-            decision = decisions.get((municipality.code, item.id))
             item_findings = [
                 findings[fid] for fid in (flag.finding_ids if flag else []) if fid in findings
             ]
-            items.append(ItemState(item.id, flag, decision, item_findings))
-        score = score_municipality(
-            municipality.code,
-            {s.item_id: s.decision.value if s.decision else None for s in items},
-            checklist,
-        )
+            items.append(
+                ItemState(item.id, flag, decisions.get((municipality.code, item.id)), item_findings)
+            )
         states.append(
             MunicipalityState(
                 municipality,
@@ -94,15 +195,19 @@ def read_round(
                 pages.get(municipality.code, 0),
                 items,
                 score,
+                disputes=disputes.get(municipality.code, []),
             )
         )
-    ranks = rank(
-        {
-            s.municipality.code: s.score.scores.get("information", 0.0)
-            for s in states
-            if s.score.decided
-        }
+    summary = summarize_round(
+        all_scores, {m.code: m.size_group for m, _ in members}, verdicts, checklist
     )
     for state in states:
-        state.rank = ranks.get(state.municipality.code)
-    return RoundSnapshot(round_id, checklist, states, captures)
+        state.rank = summary.ranks.get(state.municipality.code)
+    return RoundSnapshot(
+        round_id,
+        checklist,
+        states,
+        captures,
+        summary=summary,
+        dispute_until=audit_round.dispute_until,
+    )
