@@ -27,6 +27,7 @@ from webaudit.store.captures import get_captures
 from webaudit.store.decisions import DecisionInput, decision_history, record_decision
 from webaudit.store.events import log_event
 from webaudit.store.findings import get_findings
+from webaudit.store.retry import record_decision_retrying
 from webaudit.store.review import (
     claims,
     crawl_statuses,
@@ -36,6 +37,7 @@ from webaudit.store.review import (
     sampled_for_second_review,
     site_flags,
     site_heads,
+    undo_links,
 )
 from webaudit.store.rounds import round_municipalities
 from webaudit.store.tables import Capture, Claim, Decision, Municipality
@@ -224,8 +226,8 @@ class ReviewService:
             evidence_capture_ids=tuple(evidence_capture_ids),
             matcher_version=MATCHER_VERSION,
         )
-        with self.store.session(write=True) as session:
-            return record_decision(session, data, expected_revision=expected_revision)
+        # Retried as a whole while the database is briefly unreachable (store/retry.py).
+        return record_decision_retrying(self.store, data, expected_revision=expected_revision)
 
     def decide_row(
         self,
@@ -290,26 +292,52 @@ class ReviewService:
         return decision
 
     def undo(self, code: str, row: ItemRow) -> Decision:
-        """Restore what the item held before its current decision, as a new decision."""
-        with self.store.session() as session:
+        """Step back one decision, as a new decision; repeated undos keep stepping back.
+
+        Which decisions were undos is in the event log ("decision_undone"), written in the same
+        transaction, so the history replays to a stack: an undo pops, any other decision pushes.
+        """
+        with self.store.session(write=True) as session:
             history = [
                 d
                 for d in decision_history(session, self.round_id, code, row.item.id)
                 if d.role == row.role
             ]
-        if not history:
-            raise WebauditError("inget att ångra för denna punkt")
-        current = history[-1]
-        before = next((d for d in history if d.id == current.previous_id), None)
-        decision = self.decide(
-            code,
-            row.item.id,
-            before.value if before else None,
-            expected_revision=row.revision,
-            role=row.role,
-            note=before.note if before else None,
-            evidence_capture_ids=before.evidence_capture_ids if before else (),
-        )
+            undone = undo_links(session, self.round_id, code, row.item.id)
+            stack: list[Decision] = []
+            for decision in history:
+                if decision.id in undone:
+                    if stack:
+                        stack.pop()
+                else:
+                    stack.append(decision)
+            if not stack:
+                raise WebauditError("inget att ångra för denna punkt")
+            before = stack[-2] if len(stack) > 1 else None
+            data = DecisionInput(
+                round_id=self.round_id,
+                municipality_code=code,
+                item_id=row.item.id,
+                value=before.value if before else None,
+                reviewer=self.reviewer,
+                checklist_id=self.checklist.id,
+                checklist_version=self.checklist.version,
+                role=row.role,
+                note=before.note if before else None,
+                evidence_capture_ids=tuple(before.evidence_capture_ids) if before else (),
+                matcher_version=MATCHER_VERSION,
+            )
+            decision = record_decision(session, data, expected_revision=row.revision)
+            log_event(
+                session,
+                self.reviewer,
+                "decision_undone",
+                round_id=self.round_id,
+                municipality_code=code,
+                item_id=row.item.id,
+                decision_id=decision.id,
+                undone_decision_id=stack[-1].id,
+            )
         row.decision, row.revision = decision, decision.revision
         return decision
 

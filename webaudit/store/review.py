@@ -22,6 +22,7 @@ from webaudit.store.tables import (
     Decision,
     DecisionHead,
     Evaluation,
+    Event,
     ItemFlag,
     SecondReview,
 )
@@ -173,3 +174,16 @@ def page_hashes(session: Session, round_id: str, code: str) -> list[CaptureHash]
         CaptureHash(capture_id or 0, url, final_url, text or raw)
         for capture_id, url, final_url, text, raw in rows
     ]
+
+
+def undo_links(session: Session, round_id: str, code: str, item_id: str) -> set[int]:
+    """Ids of the decisions of one item that were undos (from the "decision_undone" events)."""
+    rows = session.exec(
+        select(Event.payload).where(
+            Event.kind == "decision_undone",
+            Event.round_id == round_id,
+            Event.municipality_code == code,
+            Event.item_id == item_id,
+        )
+    ).all()
+    return {int(payload["decision_id"]) for payload in rows if payload.get("decision_id")}
