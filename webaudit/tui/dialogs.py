@@ -29,7 +29,9 @@ class TextPrompt(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self.question, classes="dialog-title")
-            yield Input(value=self.value, placeholder=self.placeholder, id="prompt")
+            yield Input(
+                value=self.value, placeholder=self.placeholder, id="prompt", select_on_focus=False
+            )
             yield Label(
                 "Enter sparar · Esc avbryter" + (" · får inte vara tomt" if self.required else ""),
                 id="prompt-hint",
