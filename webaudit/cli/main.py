@@ -11,6 +11,7 @@ from webaudit.cli.backup import backup_command, restore_command
 from webaudit.cli.common import UserFacingError, workspace_options
 from webaudit.cli.crawl import crawl_command
 from webaudit.cli.demo import demo_command
+from webaudit.cli.dispute import dispute_group
 from webaudit.cli.evidence import evidence_command
 from webaudit.cli.export import export_command
 from webaudit.cli.keys import keys_command
@@ -19,6 +20,7 @@ from webaudit.cli.match import match_command, match_pages_command
 from webaudit.cli.review import review_command
 from webaudit.cli.score import score_command
 from webaudit.cli.setup import init_command
+from webaudit.cli.stats import history_group, stats_command
 from webaudit.cli.verify import verify_command
 from webaudit.errors import WebauditError
 
@@ -69,6 +71,9 @@ for command in (
     score_command,
     export_command,
     evidence_command,
+    dispute_group,
+    stats_command,
+    history_group,
     demo_command,
     verify_command,
     manifest_command,

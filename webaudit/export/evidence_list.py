@@ -30,6 +30,7 @@ from webaudit.export.images import page_top, place_file
 from webaudit.export.safety import clip, safe_filename, safe_href
 from webaudit.export.snapshot import EvidenceRef, ItemState, MunicipalityState, RoundSnapshot
 from webaudit.export.tabular import CRAWL_SV
+from webaudit.store.tables import Capture
 
 VERDICT_SV = {"yes": "Ja", "no": "Nej", "not_applicable": "Ej tillämplig", "pending": "Ej beslutad"}
 AUTO_SV = {"pass": "uppfylld", "fail": "saknas", "review": "behöver granskas"}
@@ -138,7 +139,7 @@ class ItemView:
         return self.state.verdict
 
 
-class _Pictures:
+class Pictures:
     """Copies pictures into one evidence-list folder, each once."""
 
     def __init__(self, evidence: EvidenceStore, folder: Path) -> None:
@@ -158,19 +159,19 @@ class _Pictures:
         place_file(source, self.images / name)
         return f"bilder/{name}"
 
-    def full_page(self, ref: EvidenceRef) -> str | None:
-        capture = ref.capture
+    def full_page(self, ref: EvidenceRef | Capture) -> str | None:
+        capture = ref.capture if isinstance(ref, EvidenceRef) else ref
         if not capture.screenshot_sha256:
             return None
         return self._copy(capture.screenshot_path, f"sida-{capture.screenshot_sha256[:20]}.png")
 
-    def picture(self, ref: EvidenceRef) -> tuple[str | None, bool]:
+    def picture(self, ref: EvidenceRef | Capture) -> tuple[str | None, bool]:
         """The highlighted crop if the matcher made one, else the top of the page."""
-        if ref.crop_path and ref.crop_sha256:
+        if isinstance(ref, EvidenceRef) and ref.crop_path and ref.crop_sha256:
             crop = self._copy(ref.crop_path, f"utdrag-{ref.crop_sha256[:20]}.png")
             if crop:
                 return crop, True
-        capture = ref.capture
+        capture = ref.capture if isinstance(ref, EvidenceRef) else ref
         if not (capture.screenshot_path and capture.screenshot_sha256):
             return None, False
         target = self.images / f"topp-{capture.screenshot_sha256[:20]}.png"
@@ -192,7 +193,7 @@ def _search_terms(item: ChecklistItem) -> list[str]:
 
 
 def _item_views(
-    state: MunicipalityState, snapshot: RoundSnapshot, pictures: _Pictures
+    state: MunicipalityState, snapshot: RoundSnapshot, pictures: Pictures
 ) -> list[ItemView]:
     views = []
     for number, item_state in enumerate(state.items, start=1):
@@ -267,7 +268,7 @@ def render_evidence_list(
     contact: str = DEFAULT_CONTACT,
     generated_at: datetime | None = None,
 ) -> str:
-    pictures = _Pictures(evidence, folder)
+    pictures = Pictures(evidence, folder)
     views = _item_views(state, snapshot, pictures)
     archive = None
     if state.wacz_path:
