@@ -165,7 +165,6 @@ class AdjudicationScreen(Screen[None]):
             ):
                 text.append(f"{title}: ", style="bold")
                 text.append(f"{labels.decision(decision.value)} av {decision.reviewer}")
-                text.append(f" ({decision.decided_at:%Y-%m-%d %H:%M})", style="dim")
                 if decision.note:
                     text.append(f" – {decision.note}")
                 text.append("\n")
