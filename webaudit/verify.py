@@ -7,7 +7,8 @@ Reports, in the evidence folder:
 - unrecorded or inconsistent references (a capture's hash with no file record, or a path that
   differs from the record's, or leaves the evidence folder);
 - invalid WACZ archives (see wacz_check.py);
-- signed manifest bundles under manifests/<round>/ whose signature or files no longer hold.
+- signed manifest bundles under manifests/<round>/ whose signature or files no longer hold;
+- a broken decision history (see decision_check.py).
 Leftover temporary files of interrupted writes are listed as notes, not problems.
 """
 
@@ -21,6 +22,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlmodel import col, select
 
+from webaudit.decision_check import check_decisions
 from webaudit.errors import WebauditError
 from webaudit.evidence import EvidenceStore
 from webaudit.manifest import check_bundle
@@ -46,6 +48,7 @@ class VerifyReport:
     unrecorded: list[str] = field(default_factory=list)
     invalid_archives: list[str] = field(default_factory=list)
     bad_bundles: list[str] = field(default_factory=list)
+    bad_decisions: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -57,6 +60,7 @@ class VerifyReport:
             + len(self.unrecorded)
             + len(self.invalid_archives)
             + len(self.bad_bundles)
+            + len(self.bad_decisions)
         )
 
     @property
@@ -197,6 +201,8 @@ def verify_evidence(
     wanted, known = _references(store, round_id, report)
     _check_files(evidence, wanted, report)
     _check_bundles(evidence, round_id, public_key, report)
+    with store.session() as session:
+        report.bad_decisions = check_decisions(session, round_id)
     for path in _scan(evidence.root):
         relative = path.relative_to(evidence.root).as_posix()
         if path.name.startswith(".tmp-"):

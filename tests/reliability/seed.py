@@ -233,3 +233,11 @@ def seed_round(ws: Workspace, *, pages: int = 3, decisions: int = 2) -> Seeded:
             )
         )
     return seeded
+
+
+def seed_members(ws: Workspace) -> str:
+    """Just the round and its municipalities: enough to record decisions."""
+    round_id = ws.ensure_round()
+    with ws.store.session(write=True) as session:
+        register_municipalities(session, round_id, SITES)
+    return round_id

@@ -107,6 +107,7 @@ def _verify_store(
         ("fel i databasen", report.unrecorded),
         ("trasigt arkiv", report.invalid_archives),
         ("bevispaket håller inte", report.bad_bundles),
+        ("beslutshistorik", report.bad_decisions),
         ("obs", report.notes),
     ):
         for line in lines:

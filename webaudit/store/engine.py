@@ -19,10 +19,11 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError, SQLAlchemyError
 from sqlmodel import Session
 
 from webaudit.errors import StoreError
+from webaudit.store.retry import first_line, is_transient, unavailable
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 _PG_MIGRATION_LOCK = 0x77656261  # 'weba': advisory lock id held while migrating
@@ -142,7 +143,7 @@ class Store:
         except OperationalError as error:
             self.engine.dispose()
             raise StoreError(
-                f"kan inte öppna databasen {self.display_url}: {error.orig}"
+                f"kan inte öppna databasen {self.display_url}: {first_line(error)}"
             ) from error
         except SQLAlchemyError as error:
             self.engine.dispose()
@@ -168,6 +169,12 @@ class Store:
             try:
                 yield session
                 session.commit()
+            except DBAPIError as error:
+                with contextlib.suppress(DBAPIError):
+                    session.rollback()
+                if is_transient(error):  # the server is gone for now: one clear line, no trace
+                    raise unavailable(error, self.display_url) from error
+                raise
             except BaseException:
                 session.rollback()
                 raise
