@@ -30,7 +30,14 @@ def test_queue(snap_compare: Any, seeded_workspace: tuple[Workspace, Seeded]) ->
 def test_site(snap_compare: Any, seeded_workspace: tuple[Workspace, Seeded]) -> None:
     workspace, seeded = seeded_workspace
     app, _ = make_app(workspace, seeded)
-    assert snap_compare(app, terminal_size=SIZE, press=["enter", "down", "down"], run_before=settle)
+
+    async def open_site(pilot: Pilot[Any]) -> None:
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("down", "down")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=open_site)
 
 
 def test_item(snap_compare: Any, seeded_workspace: tuple[Workspace, Seeded]) -> None:
@@ -38,7 +45,9 @@ def test_item(snap_compare: Any, seeded_workspace: tuple[Workspace, Seeded]) -> 
     app, _ = make_app(workspace, seeded)
 
     async def open_item(pilot: Pilot[Any]) -> None:
-        await pilot.press("enter", "enter")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("enter")
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=open_item)
@@ -55,7 +64,14 @@ def test_help(snap_compare: Any, seeded_workspace: tuple[Workspace, Seeded]) -> 
 def test_reason_prompt(snap_compare: Any, seeded_workspace: tuple[Workspace, Seeded]) -> None:
     workspace, seeded = seeded_workspace
     app, _ = make_app(workspace, seeded)
-    assert snap_compare(app, terminal_size=SIZE, press=["enter", "a"], run_before=settle)
+
+    async def ask_reason(pilot: Pilot[Any]) -> None:
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=ask_reason)
 
 
 def _team_round(workspace: Workspace, seeded: Seeded) -> None:
