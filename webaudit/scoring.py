@@ -57,7 +57,8 @@ def score_municipality(
     """`decisions` maps item id -> yes / no / not_applicable / None (undecided)."""
     earned: dict[str, float] = defaultdict(float)
     open_: dict[str, float] = defaultdict(float)
-    possible: dict[str, float] = defaultdict(float)
+    # Every sub-index appears, even one whose items are all not applicable (it scores 0.0).
+    possible: dict[str, float] = {item.subindex: 0.0 for item in checklist.items}
     pending = 0
     for item in checklist.items:
         verdict = verdict_of(decisions.get(item.id))

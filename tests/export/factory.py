@@ -144,6 +144,8 @@ def build_round(
             flags: list[ItemFlag] = []
             for index, item in enumerate(checklist.items):
                 result = rng.choice(("pass", "pass", "fail", "review"))
+                if nasty and index < len(HOSTILE_QUOTES):
+                    result = "pass"  # so every hostile quote reaches the exports
                 refs: list[int] = []
                 if result != "fail":
                     for capture in rng.sample(captures, k=min(2, len(captures))):

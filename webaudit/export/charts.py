@@ -79,7 +79,7 @@ def item_per_round(
         axes.set_ylabel("Antal kommuner")
         axes.set_title(title)
         if any(s.provisional for s in rounds):
-            figure.text(0.01, 0.0, "* preliminärt: alla punkter är inte beslutade", fontsize=8)
+            axes.set_xlabel("* preliminärt: alla punkter är inte beslutade", fontsize=8)
         return _save(figure, folder, name, title)
 
 
