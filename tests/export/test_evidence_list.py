@@ -20,8 +20,8 @@ from webaudit.workspace import Workspace
 
 
 def artifacts(tmp_path: Path) -> Path:
-    """Where screenshots go: $WEBAUDIT_TEST_shots to keep them for a human to look at."""
-    folder = Path(os.environ.get("WEBAUDIT_TEST_shots") or tmp_path / "artifacts")
+    """Where screenshots go: $WEBAUDIT_TEST_ARTIFACTS to keep them for a human to look at."""
+    folder = Path(os.environ.get("WEBAUDIT_TEST_ARTIFACTS") or tmp_path / "artifacts")
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 
