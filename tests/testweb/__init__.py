@@ -6,7 +6,7 @@ Self-contained (standard library only); never imports webaudit. See README.md.
 from .generator import FEATURES, ITEM_RATES, generate_web, resolve_features
 from .model import ITEMS, Host, ItemTruth, Page, Ref, Response, Site, Web
 from .pdf import make_pdf
-from .server import RequestRecord, WebServer, serve_web, served, write_registry_csv
+from .server import RequestRecord, WebServer, serve_web, write_registry_csv
 
 __all__ = [
     "FEATURES",
@@ -20,11 +20,10 @@ __all__ = [
     "Response",
     "Site",
     "Web",
+    "WebServer",
     "generate_web",
     "make_pdf",
-    "serve_web",
-    "served",
-    "write_registry_csv",
-    "WebServer",
     "resolve_features",
+    "serve_web",
+    "write_registry_csv",
 ]
