@@ -362,6 +362,10 @@ class ReviewService:
         """Claim a site for this reviewer; returns who holds it (someone else may already)."""
         if role == "second":
             self._refuse_own_second_review(code)
+        with self.store.session() as session:  # most opens find a claim: no write lock then
+            held = session.get(Claim, (self.round_id, code, role))
+        if held is not None:
+            return held.reviewer
         with self.store.session(write=True) as session:
             existing = session.get(Claim, (self.round_id, code, role))
             if existing is not None:

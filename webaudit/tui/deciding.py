@@ -75,8 +75,8 @@ class Deciding(Screen[Any]):
 
     # -- hooks the screens implement -------------------------------------------------------------
 
-    def row_changed(self, index: int) -> None:
-        """Show the new state of row `index`."""
+    def row_changed(self, index: int, *, detail: bool = True) -> None:
+        """Show the new state of row `index` (and its detail, unless `detail` is False)."""
 
     def go_to(self, index: int) -> None:
         """Move the cursor to row `index`."""
@@ -115,10 +115,11 @@ class Deciding(Screen[Any]):
         except WebauditError as error:
             self.status(str(error), warning=True)
             return
-        self.row_changed(index)
+        moving = advance and index + 1 < len(self.view.rows)
+        self.row_changed(index, detail=not moving)  # moving on redraws the detail anyway
         self.status(saved)
         self.stopwatch.restart()
-        if advance and index + 1 < len(self.view.rows):
+        if moving:
             self.go_to(index + 1)
 
     # -- actions -----------------------------------------------------------------------------

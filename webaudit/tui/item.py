@@ -102,8 +102,8 @@ class ItemScreen(Deciding):
 
     # -- Deciding hooks ------------------------------------------------------------------------
 
-    def row_changed(self, index: int) -> None:
-        if index == self.index:
+    def row_changed(self, index: int, *, detail: bool = True) -> None:
+        if detail and index == self.index:
             self._show_item()
 
     def go_to(self, index: int) -> None:

@@ -148,13 +148,13 @@ class SiteScreen(Deciding):
 
     # -- Deciding hooks ------------------------------------------------------------------------
 
-    def row_changed(self, index: int) -> None:
+    def row_changed(self, index: int, *, detail: bool = True) -> None:
         table = self.query_one("#items", DataTable)
         row = self.view.rows[index]
         for column, value in zip(table.ordered_columns, self._cells(row), strict=True):
             table.update_cell(row.item.id, column.key, value)
         self.query_one("#site-banner", Label).update(self._banner())
-        if index == self.index:
+        if detail and index == self.index:
             self._show_detail()
 
     def go_to(self, index: int) -> None:
