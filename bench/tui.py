@@ -20,12 +20,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.tui.seed import seed_review  # noqa: E402
-from webaudit.config import Settings  # noqa: E402
-from webaudit.tui.app import build_app  # noqa: E402
-from webaudit.tui.queue import QueueScreen  # noqa: E402
-from webaudit.tui.site import SiteScreen  # noqa: E402
-from webaudit.workspace import open_workspace  # noqa: E402
+from tests.tui.seed import seed_review
+from webaudit.config import Settings
+from webaudit.tui.app import build_app
+from webaudit.tui.queue import QueueScreen
+from webaudit.tui.site import SiteScreen
+from webaudit.workspace import open_workspace
 
 
 def ms(seconds: float) -> str:
