@@ -41,6 +41,26 @@ class CrawlSettings(BaseModel):
     )
     external_hops: int = Field(1, ge=0, le=2, description="hops off the site for e-services/PDFs")
     allow_private: bool = Field(False, description="allow loopback/private addresses (test sites)")
+    max_fetches_per_site: int = Field(
+        300, ge=1, description="HTTP requests per site (pages, PDFs, searches, sitemaps, retries)"
+    )
+    search_terms: list[str] = Field(
+        default_factory=lambda: [
+            "hemtjänst",
+            "avgift hemtjänst",
+            "utan biståndsbedömning",
+            "jämför utförare",
+        ],
+        description="words searched for with the site's own search, when robots.txt allows",
+    )
+    sites_in_parallel: int = Field(
+        0, ge=0, description="sites crawled at once; 0 = as many as keep the browser busy"
+    )
+    subresource_delay: bool = Field(
+        False, description="pace a page's own scripts/styles/images by the per-host delay too"
+    )
+    max_crawl_delay: float = Field(30.0, ge=0, description="highest robots.txt Crawl-delay obeyed")
+    max_screenshot_height: int = Field(15_000, ge=900, description="pixels; taller pages are cut")
 
 
 class Settings(BaseModel):

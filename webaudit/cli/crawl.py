@@ -84,7 +84,8 @@ def crawl_command(
             workspace,
             selected,
             round_id=round_id,
-            fresh=fresh or bool(only),
+            fresh=fresh,
+            recrawl=bool(only),
             progress=progress,
             actor=workspace.settings.effective_reviewer or "webaudit",
         )

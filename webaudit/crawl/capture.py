@@ -1,34 +1,134 @@
-"""Capturing one page: rendered in real Chromium, or fetched as a PDF, into plain snapshots.
+"""Capturing one page in real Chromium: what a reader sees, as plain snapshots.
 
 The snapshot holds bytes and facts only; storing it (hashes, files, database row) is the
-caller's job, so capturing can be tested without a database.
+caller's job, so capturing can be tested without a database. One script call reads the
+rendered DOM (HTML, visible text, links with their page region, title, headings); the
+screenshot is taken through the DevTools protocol with `optimizeForSpeed` (lossless PNG,
+cheaper to encode) and a height cap, after a cookie-consent banner has been answered.
 """
 
 from __future__ import annotations
 
+import base64
 import contextlib
-import io
+import logging
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
+from playwright.async_api import CDPSession, Page
 from playwright.async_api import Error as PlaywrightError
-from playwright.async_api import Page
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
+from webaudit.crawl.links import REGION_SELECTORS, Link
+from webaudit.crawl.pdftext import pdf_text
 from webaudit.store.types import utcnow
 
-# Buttons of Swedish cookie-consent banners, tried in this order before the screenshot.
+# Buttons of Swedish cookie-consent banners, tried in this order: the least consent first.
 CONSENT_BUTTONS = (
     "Endast nödvändiga",
+    "Bara nödvändiga",
     "Godkänn nödvändiga",
+    "Acceptera nödvändiga",
+    "Tillåt endast nödvändiga",
+    "Neka alla",
     "Neka",
+    "Avvisa",
     "Godkänn alla",
     "Acceptera alla",
+    "Tillåt alla",
     "Acceptera",
     "Godkänn",
     "Jag förstår",
+    "Okej",
     "OK",
 )
+MAX_SCREENSHOT_HEIGHT = 15_000
+VIEWPORT = {"width": 1280, "height": 900}
+
+# Answers a consent banner: clicks the first visible button whose text is one of the labels;
+# failing that, hides a fixed overlay that talks about cookies. Returns what it did, or null.
+CONSENT_SCRIPT = """
+(labels) => {
+  const norm = (s) => (s || '').replace(/\\s+/g, ' ').trim().toLowerCase();
+  const visible = (el) => {
+    const r = el.getBoundingClientRect();
+    if (r.width <= 0 || r.height <= 0) return false;
+    const st = getComputedStyle(el);
+    return st.visibility !== 'hidden' && st.display !== 'none' && st.opacity !== '0';
+  };
+  const byText = new Map();
+  const nodes = document.querySelectorAll(
+    'button, [role=button], input[type=button], input[type=submit], a[id*=cookie], ' +
+    'a[class*=cookie], a[id*=consent], a[class*=consent], [id*=cookie] a, [class*=cookie] a');
+  for (const el of nodes) {
+    const t = norm(el.textContent || el.value || el.getAttribute('aria-label'));
+    if (t && t.length <= 60 && !byText.has(t)) byText.set(t, []);
+    if (t && t.length <= 60) byText.get(t).push(el);
+  }
+  for (const label of labels) {
+    for (const el of byText.get(norm(label)) || []) {
+      if (visible(el)) { el.click(); return 'klick: ' + label; }
+    }
+  }
+  const words = /cookie|kakor|kaka|samtycke|consent/i;
+  for (const el of document.querySelectorAll('body *')) {
+    const st = getComputedStyle(el);
+    if (st.position !== 'fixed' && st.position !== 'sticky') continue;
+    const r = el.getBoundingClientRect();
+    const share = (r.width * r.height) / (innerWidth * innerHeight);
+    if (share > 0.3 && words.test(el.textContent || '')) {
+      el.style.setProperty('display', 'none', 'important');
+      document.documentElement.style.overflow = '';
+      document.body && (document.body.style.overflow = '');
+      return 'dolt: kakbanner utan knapp';
+    }
+  }
+  return null;
+}
+"""
+
+# Everything the crawler and the matchers need from the rendered page, in one round trip.
+SNAPSHOT_SCRIPT = """
+([regions, maxLinks]) => {
+  const norm = (s) => (s || '').replace(/\\s+/g, ' ').trim();
+  const doc = document.documentElement;
+  const doctype = document.doctype ? new XMLSerializer().serializeToString(document.doctype) + '\\n' : '';
+  const links = [];
+  const seen = new Set();
+  let truncated = false;
+  for (const el of document.querySelectorAll('a[href], area[href], iframe[src], frame[src]')) {
+    const frame = el.tagName === 'IFRAME' || el.tagName === 'FRAME';
+    const href = frame ? el.src : el.href;
+    if (!href || !/^https?:/i.test(href)) continue;
+    const url = href.split('#')[0];
+    if (seen.has(url)) continue;
+    seen.add(url);
+    if (links.length >= maxLinks) { truncated = true; break; }
+    let region = 'main';
+    if (frame) region = 'iframe';
+    else for (const [name, selector] of regions) { if (el.closest(selector)) { region = name; break; } }
+    let text = norm(el.textContent);
+    if (!text) text = norm(el.getAttribute('title') || el.getAttribute('aria-label') || '');
+    if (!text) { const img = el.querySelector && el.querySelector('img[alt]'); if (img) text = norm(img.alt); }
+    links.push([url, text.slice(0, 200), region, el.tagName.toLowerCase()]);
+  }
+  const crumbs = document.querySelector(regions[0][1]);
+  return {
+    title: document.title || '',
+    html: doctype + doc.outerHTML,
+    text: document.body ? document.body.innerText : '',
+    headings: Array.from(document.querySelectorAll('h1, h2')).slice(0, 8).map((h) => norm(h.textContent).slice(0, 200)),
+    crumbs: crumbs ? norm(crumbs.textContent).slice(0, 300) : '',
+    width: Math.max(doc.scrollWidth, document.body ? document.body.scrollWidth : 0),
+    height: Math.max(doc.scrollHeight, document.body ? document.body.scrollHeight : 0),
+    links, truncated,
+  };
+}
+"""
+
+log = logging.getLogger(__name__)
+__all__ = ["PageSnapshot", "answer_consent", "pdf_text", "read_rendered", "render_page"]
 
 
 @dataclass
@@ -47,38 +147,104 @@ class PageSnapshot:
     screenshot: bytes | None = None
     error: str | None = None
     notes: list[str] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    headings: list[str] = field(default_factory=list)
+    crumbs: str = ""
+    links_truncated: bool = False
+
+
+async def answer_consent(page: Page) -> str | None:
+    """Click a cookie-consent button if one is visible, so it does not hide the content."""
+    try:
+        done = await page.evaluate(CONSENT_SCRIPT, list(CONSENT_BUTTONS))
+    except PlaywrightError:
+        return None
+    if done:
+        with contextlib.suppress(PlaywrightError):
+            # Let the banner's click handler and a short fade finish before the screenshot.
+            await page.wait_for_timeout(120)
+    return str(done) if done else None
 
 
 async def dismiss_consent(page: Page) -> str | None:
-    """Click a cookie-consent button if one is visible, so it does not hide the content."""
-    for label in CONSENT_BUTTONS:
-        button = page.get_by_role("button", name=label, exact=True)
-        with contextlib.suppress(PlaywrightError):
-            if await button.count() and await button.first.is_visible():
-                await button.first.click(timeout=2000)
-                await page.wait_for_timeout(150)
-                return label
-    return None
+    """Older name of answer_consent (kept for callers outside the crawler)."""
+    return await answer_consent(page)
+
+
+async def read_rendered(
+    page: Page,
+    snapshot: PageSnapshot,
+    *,
+    cdp: CDPSession | None,
+    timeout: float,
+    max_links: int = 400,
+    max_height: int = MAX_SCREENSHOT_HEIGHT,
+) -> None:
+    """Fill `snapshot` from the rendered page: consent answered, DOM read, screenshot taken."""
+    consent = await answer_consent(page)
+    if consent:
+        snapshot.notes.append(f"kakbanner: {consent}")
+    facts: dict[str, Any] = await page.evaluate(
+        SNAPSHOT_SCRIPT, [[list(r) for r in REGION_SELECTORS], max_links]
+    )
+    snapshot.title = facts["title"]
+    snapshot.html = facts["html"]
+    snapshot.text = facts["text"]
+    snapshot.headings = list(facts["headings"])
+    snapshot.crumbs = facts["crumbs"]
+    snapshot.links = [Link(u, t, r, g) for u, t, r, g in facts["links"]]
+    snapshot.links_truncated = bool(facts["truncated"])
+    height = max(1, int(facts["height"] or 1))
+    width = max(1, min(int(facts["width"] or VIEWPORT["width"]), 2560))
+    if height > max_height:
+        snapshot.notes.append(f"skärmbilden visar de första {max_height} av {height} px")
+        height = max_height
+    snapshot.screenshot = await screenshot(page, cdp, width, height, timeout)
+
+
+async def screenshot(
+    page: Page, cdp: CDPSession | None, width: int, height: int, timeout: float
+) -> bytes:
+    """A full-page PNG: through CDP (fast encoding) when there is a session, else Playwright."""
+    if cdp is not None:
+        result = await cdp.send(
+            "Page.captureScreenshot",
+            {
+                "format": "png",
+                "captureBeyondViewport": True,
+                "optimizeForSpeed": True,
+                "clip": {"x": 0, "y": 0, "width": width, "height": height, "scale": 1},
+            },
+        )
+        return base64.b64decode(result["data"])
+    return await page.screenshot(
+        full_page=True,
+        type="png",
+        timeout=timeout * 1000,
+        clip={"x": 0, "y": 0, "width": width, "height": height},
+    )
 
 
 async def render_page(page: Page, url: str, *, timeout: float, max_bytes: int) -> PageSnapshot:
-    """Load `url` in the browser page and snapshot what a reader sees."""
+    """Load `url` in the browser page (the browser fetches it) and snapshot what a reader sees.
+
+    The crawler renders prefetched responses instead (render.py); this is for one-off captures.
+    """
     captured_at = utcnow()
     try:
         response = await page.goto(url, wait_until="load", timeout=timeout * 1000)
     except PlaywrightTimeout:
         return PageSnapshot(url, url, None, None, {}, captured_at, error="tidsgränsen nåddes")
     except PlaywrightError as error:
-        return PageSnapshot(url, url, None, None, {}, captured_at, error=_first_line(str(error)))
+        return PageSnapshot(url, url, None, None, {}, captured_at, error=first_line(str(error)))
     with contextlib.suppress(PlaywrightTimeout, PlaywrightError):
         await page.wait_for_load_state("networkidle", timeout=3000)
     headers = await response.all_headers() if response else {}
-    content_type = headers.get("content-type")
     snapshot = PageSnapshot(
         url=url,
         final_url=page.url,
         status=response.status if response else None,
-        content_type=content_type,
+        content_type=headers.get("content-type"),
         headers=headers,
         captured_at=captured_at,
     )
@@ -88,32 +254,15 @@ async def render_page(page: Page, url: str, *, timeout: float, max_bytes: int) -
             snapshot.raw = body[:max_bytes]
             if len(body) > max_bytes:
                 snapshot.notes.append(f"svaret kortades till {max_bytes} byte")
-    consent = await dismiss_consent(page)
-    if consent:
-        snapshot.notes.append(f"kakbanner stängd: {consent}")
     try:
-        snapshot.title = await page.title()
-        snapshot.html = await page.content()
-        snapshot.text = await page.evaluate("() => document.body ? document.body.innerText : ''")
-        snapshot.screenshot = await page.screenshot(
-            full_page=True, type="png", timeout=timeout * 1000
-        )
+        await read_rendered(page, snapshot, cdp=None, timeout=timeout)
     except (PlaywrightError, PlaywrightTimeout) as error:
-        snapshot.error = _first_line(str(error))
+        snapshot.error = first_line(str(error))
     return snapshot
 
 
-def pdf_text(data: bytes) -> str:
-    """The text of a PDF, page by page; an unreadable PDF gives an empty string."""
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        return "\n\n".join((page.extract_text() or "") for page in reader.pages[:200])
-    except (PdfReadError, ValueError, KeyError, TypeError, RecursionError):
-        return ""
-
-
-def _first_line(message: str) -> str:
+def first_line(message: str) -> str:
     return message.strip().splitlines()[0][:300] if message.strip() else "okänt fel"
+
+
+_first_line = first_line  # older private name

@@ -1,102 +1,77 @@
-"""The crawl of many sites: discovery frontier, politeness, capture, storage, resumption.
+"""The crawl of many sites at once: one browser, a pool of pages, one fetcher, one writer.
 
-For each site: read robots.txt, start at the home page, and follow the most relevant links
-first (see discovery.py) until nothing relevant is left, the page cap is reached or the site's
-time is up. Every page is rendered in Chromium and stored as evidence; every visit, skip and
-failure is logged as negative evidence. A run killed half-way is resumed by the next run.
+Rendering is the expensive part (CPU); waiting on hosts is free. So: documents are fetched by
+the crawler itself (politely, per host), and only pages in scope are rendered, by a pool of
+browser pages sized for the machine. Sites are admitted while the pool has idle pages and no
+work waiting, so the browser stays busy while each site advances at its host's pace and
+finishes in reasonable time. A site whose last run was killed is resumed; one already crawled
+in this round is skipped unless a re-crawl is asked for.
 """
 
 from __future__ import annotations
 
 import asyncio
-import heapq
+import logging
 import os
 import time
+from collections import deque
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Protocol
-from urllib.parse import urlsplit
+from dataclasses import dataclass
+from typing import Literal
 
-import httpx
-from playwright.async_api import Browser, BrowserContext, Route, async_playwright
+from playwright.async_api import async_playwright
+from sqlmodel import col, select
 
 from webaudit.checklists import Checklist
 from webaudit.config import Settings
 from webaudit.crawl.browser import launch_options
-from webaudit.crawl.capture import PageSnapshot, pdf_text, render_page
-from webaudit.crawl.discovery import PDF, Link, extract_links, rank_links, same_site
-from webaudit.crawl.fetch import Robots, download, fetch_robots, make_client
-from webaudit.crawl.politeness import Politeness
-from webaudit.crawl.safety import check_url, is_allowed
-from webaudit.errors import UnsafeURLError
-from webaudit.evidence import EvidenceStore, StoredObject
-from webaudit.store import Store
-from webaudit.store.captures import (
-    add_capture,
-    captured_urls,
-    finish_crawl_run,
-    log_crawl,
-    start_crawl_run,
-    unfinished_run,
+from webaudit.crawl.fetch import Fetcher, make_client
+from webaudit.crawl.model import (
+    CrawlProgress,
+    CrawlStats,
+    SilentProgress,
+    SiteOutcome,
+    SiteTarget,
 )
+from webaudit.crawl.pdftext import PdfTextExtractor
+from webaudit.crawl.politeness import Politeness
+from webaudit.crawl.relevance import Scorer
+from webaudit.crawl.render import RenderPool
+from webaudit.crawl.site import Shared, SiteCrawl, SiteResult
+from webaudit.crawl.storage import RunStorage, Writer
+from webaudit.errors import StoreError
+from webaudit.evidence import EvidenceStore, EvidenceWriteError
+from webaudit.store import Store
+from webaudit.store.captures import finish_crawl_run, latest_run, log_crawl, start_crawl_run
 from webaudit.store.events import log_event
 from webaudit.store.tables import Capture, CrawlRun
 
-# Links below this relevance are not followed (the home page is always captured).
-FOLLOW_THRESHOLD = 0.3
-WELL_KNOWN_EXTERNAL = ("aldreguiden.se", "socialstyrelsen.se", "1177.se", "ivo.se", "minpension.se")
+__all__ = [
+    "CrawlProgress",
+    "Crawler",
+    "SilentProgress",
+    "SiteOutcome",
+    "SiteTarget",
+    "default_workers",
+]
 
-
-@dataclass(frozen=True)
-class SiteTarget:
-    code: str
-    name: str
-    start_url: str
-
-
-@dataclass
-class SiteOutcome:
-    code: str
-    name: str
-    status: str  # ok | partial | failed
-    pages: int
-    failures: int
-    seconds: float
-    stop_reason: str
-    run_id: int | None = None
-
-
-class CrawlProgress(Protocol):
-    def site_started(self, site: SiteTarget) -> None: ...
-    def page_done(self, site: SiteTarget, url: str, pages: int, cap: int) -> None: ...
-    def site_finished(self, outcome: SiteOutcome) -> None: ...
-
-
-class SilentProgress:
-    def site_started(self, site: SiteTarget) -> None:
-        pass
-
-    def page_done(self, site: SiteTarget, url: str, pages: int, cap: int) -> None:
-        pass
-
-    def site_finished(self, outcome: SiteOutcome) -> None:
-        pass
-
-
-@dataclass(order=True)
-class _Queued:
-    priority: float
-    order: int
-    url: str = field(compare=False)
-    depth: int = field(compare=False)
-    via: str = field(compare=False)
-    parent: str | None = field(compare=False)
-    external: bool = field(compare=False, default=False)
+log = logging.getLogger(__name__)
+ADMISSION_INTERVAL = 0.25  # seconds between looks at whether the browser pool is starving
+SITE_GRACE = 120.0  # beyond site_timeout, for renders and writes already under way
 
 
 def default_workers() -> int:
-    """Browser pages rendered at once: rendering is CPU-bound, waiting on hosts is not."""
-    return max(4, (os.cpu_count() or 2) * 4)
+    """Browser pages rendering at once. Rendering is CPU-bound, so about two per core keeps
+    the cores busy while a page waits on its scripts; more would only cost memory."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(3, min(16, (cores or 2) * 2 + 1))
+
+
+@dataclass
+class _Plan:
+    site: SiteTarget
+    action: Literal["new", "resume", "skip"]
+    run: CrawlRun | None = None
 
 
 class Crawler:
@@ -119,70 +94,220 @@ class Crawler:
         self.progress = progress or SilentProgress()
         self.actor = actor
         self.user_agent = settings.effective_user_agent
-        self.politeness = Politeness(self.crawl.per_host_in_flight, self.crawl.per_host_delay)
-        self._render_slots = asyncio.Semaphore(self.crawl.workers or default_workers())
+        self.stats = CrawlStats()
 
-    async def run(self, sites: Sequence[SiteTarget], *, fresh: bool = False) -> list[SiteOutcome]:
-        async with async_playwright() as playwright:
-            browser = await playwright.chromium.launch(**launch_options())
-            client = make_client(
-                self.user_agent, self.crawl.page_timeout, allow_private=self.crawl.allow_private
-            )
-            try:
-                tasks = [self._crawl_site(browser, client, site, fresh=fresh) for site in sites]
-                return list(await asyncio.gather(*tasks))
-            finally:
-                await client.aclose()
-                await browser.close()
+    async def run(
+        self, sites: Sequence[SiteTarget], *, fresh: bool = False, recrawl: bool = False
+    ) -> list[SiteOutcome]:
+        """Crawl the sites. `fresh`: new runs for all (an unfinished one is closed); `recrawl`:
+        new runs unless one is unfinished (then it is resumed). Default: resume unfinished
+        runs, skip sites already crawled in the round, crawl the rest."""
+        started = time.monotonic()
+        plans = self._plan(sites, fresh=fresh, recrawl=recrawl)
+        outcomes: dict[str, SiteOutcome] = {}
+        for plan in plans:
+            if plan.action == "skip":
+                assert plan.run is not None
+                outcomes[plan.site.code] = self._skipped(plan.site, plan.run)
+                self.progress.site_finished(outcomes[plan.site.code])
+        work = [p for p in plans if p.action != "skip"]
+        if work:
+            outcomes.update(await self._crawl(work))
+        self.stats.wall_seconds = time.monotonic() - started
+        return [outcomes[s.code] for s in sites if s.code in outcomes]
 
-    # -- one site ----------------------------------------------------------------------------
+    # -- planning ------------------------------------------------------------------------------
 
-    async def _crawl_site(
-        self, browser: Browser, client: httpx.AsyncClient, site: SiteTarget, *, fresh: bool
-    ) -> SiteOutcome:
+    def _plan(self, sites: Sequence[SiteTarget], *, fresh: bool, recrawl: bool) -> list[_Plan]:
+        plans: list[_Plan] = []
+        with self.store.session(write=True) as session:
+            for site in sites:
+                latest = latest_run(session, self.round_id, site.code, finished_only=False)
+                if latest is not None and latest.status == "running":
+                    if fresh:
+                        finish_crawl_run(
+                            session,
+                            latest,
+                            status="partial",
+                            stop_reason="avbröts och ersattes av en ny genomsökning",
+                        )
+                        plans.append(_Plan(site, "new"))
+                    else:
+                        plans.append(_Plan(site, "resume", latest))
+                elif fresh or recrawl or latest is None or latest.status == "failed":
+                    plans.append(_Plan(site, "new"))
+                else:
+                    plans.append(_Plan(site, "skip", latest))
+        return plans
+
+    def _skipped(self, site: SiteTarget, run: CrawlRun) -> SiteOutcome:
+        return SiteOutcome(
+            site.code,
+            site.name,
+            run.status,
+            run.pages,
+            0,
+            0.0,
+            f"redan genomsökt i omgången (körning {run.id}); --only {site.code} gör om den",
+            run.id,
+            skipped=True,
+            wacz_path=run.wacz_path,
+        )
+
+    # -- the crawl -----------------------------------------------------------------------------
+
+    async def _crawl(self, plans: list[_Plan]) -> dict[str, SiteOutcome]:
+        workers = self.crawl.workers or default_workers()
+        self.stats.render_workers = workers
+        politeness = Politeness(
+            self.crawl.per_host_in_flight, self.crawl.per_host_delay, self.crawl.max_crawl_delay
+        )
+        client = make_client(
+            self.user_agent, self.crawl.page_timeout, allow_private=self.crawl.allow_private
+        )
+        fetcher = Fetcher(
+            client,
+            politeness,
+            user_agent=self.user_agent,
+            allow_private=self.crawl.allow_private,
+            max_bytes=self.crawl.max_page_bytes,
+            retries=self.crawl.retries,
+            timeout=self.crawl.page_timeout,
+        )
+        writer = Writer()
+        pdf = PdfTextExtractor()
+        try:
+            async with async_playwright() as playwright:
+                browser = await playwright.chromium.launch(**launch_options())
+                pool = RenderPool(
+                    browser,
+                    size=workers,
+                    user_agent=self.user_agent,
+                    timeout=self.crawl.page_timeout,
+                    max_height=self.crawl.max_screenshot_height,
+                )
+                try:
+                    await pool.start()
+                    shared = Shared(
+                        fetcher, pool, Scorer(self.checklist), self.crawl, pdf, self.progress
+                    )
+                    return await self._schedule(plans, shared, writer)
+                finally:
+                    self.stats.renders = pool.stats.renders
+                    self.stats.render_seconds = pool.stats.seconds
+                    self.stats.subresources = pool.stats.subresources
+                    await pool.close()
+                    await browser.close()
+        finally:
+            self.stats.requests = fetcher.requests
+            self.stats.host_requests = {h: g.requests for h, g in politeness.gates().items()}
+            self.stats.host_delays = {h: g.delay for h, g in politeness.gates().items()}
+            await client.aclose()
+            pdf.close()
+            await asyncio.get_running_loop().run_in_executor(None, writer.close)
+
+    async def _schedule(
+        self, plans: list[_Plan], shared: Shared, writer: Writer
+    ) -> dict[str, SiteOutcome]:
+        """Admit sites while the browser pool would otherwise idle (see module docstring)."""
+        waiting = deque(plans)
+        running: dict[asyncio.Task[SiteOutcome], SiteTarget] = {}
+        outcomes: dict[str, SiteOutcome] = {}
+        pool = shared.renders
+        floor = max(2, pool.size * 2)
+        ceiling = self.crawl.sites_in_parallel or max(floor, pool.size * 8)
+        if self.crawl.sites_in_parallel:
+            floor = ceiling
+        starving = 0
+        try:
+            while waiting or running:
+                starving = starving + 1 if pool.starving else 0
+                while (
+                    waiting and len(running) < ceiling and (len(running) < floor or starving >= 2)
+                ):
+                    plan = waiting.popleft()
+                    running[asyncio.create_task(self._crawl_site(plan, shared, writer))] = plan.site
+                    starving = 0
+                self.stats.max_sites_in_parallel = max(
+                    self.stats.max_sites_in_parallel, len(running)
+                )
+                done, _ = await asyncio.wait(
+                    running, timeout=ADMISSION_INTERVAL, return_when=asyncio.FIRST_COMPLETED
+                )
+                for task in done:
+                    site = running.pop(task)
+                    outcomes[site.code] = task.result()
+        finally:
+            for task in running:
+                task.cancel()
+            if running:
+                await asyncio.gather(*running, return_exceptions=True)
+        return outcomes
+
+    async def _crawl_site(self, plan: _Plan, shared: Shared, writer: Writer) -> SiteOutcome:
+        site = plan.site
         started = time.monotonic()
         self.progress.site_started(site)
-        run, done = self._open_run(site, fresh=fresh)
-        assert run.id is not None
-        outcome = SiteOutcome(site.code, site.name, "failed", len(done), 0, 0.0, "", run.id)
-        try:
-            check_url(site.start_url, allow_private=self.crawl.allow_private)
-        except UnsafeURLError as error:
-            return self._finish(run, outcome, "failed", f"startadressen vägras: {error}", started)
-        robots, robots_note = await fetch_robots(client, site.start_url, self.user_agent)
-        self._log(run.id, "robots", site.start_url, note=robots_note)
-        context = await browser.new_context(
-            user_agent=self.user_agent,
-            viewport={"width": 1280, "height": 900},
-            locale="sv-SE",
-            java_script_enabled=True,
-            accept_downloads=False,
+        run, resumed = await writer.call(self._open_run, plan)
+        storage = RunStorage(
+            writer, self.store, self.evidence, run, software=self.user_agent.split(" ", 1)[0]
         )
-        await context.route("**/*", self._guard_request)
+        await storage.open()
+        crawl = SiteCrawl(shared, site, storage, resumed, self._stored_html)
         try:
-            status, reason = await asyncio.wait_for(
-                self._walk(context, client, site, run, robots, done, outcome),
-                timeout=self.crawl.site_timeout,
-            )
+            async with asyncio.timeout(self.crawl.site_timeout + SITE_GRACE):
+                result = await crawl.run()
         except TimeoutError:
-            status, reason = "partial", "tidsgränsen för sajten nåddes"
-        finally:
-            await context.close()
-        return self._finish(run, outcome, status, reason, started)
+            await crawl.cancel()
+            result = SiteResult("partial", "tidsgränsen för kommunen nåddes", crawl._summary())
+        except (EvidenceWriteError, StoreError):
+            raise  # our disk or database, not the site: stop; the run stays resumable
+        except Exception as error:  # a bug must not stop the other 289 sites
+            log.exception("crawl of %s failed", site.code)
+            await crawl.cancel()
+            result = SiteResult(
+                "failed", f"internt fel i webaudit: {type(error).__name__}: {error}"
+            )
+        summary = {**result.summary, "seconds": round(time.monotonic() - started, 1)}
+        finished = await storage.finish(result.status, result.reason, self.actor, summary)
+        assert run.id is not None
+        outcome = SiteOutcome(
+            site.code,
+            site.name,
+            result.status,
+            finished.pages,
+            len(crawl.failures) + len(crawl.render_failures),
+            round(time.monotonic() - started, 2),
+            result.reason,
+            run.id,
+            fetches=crawl.fetches,
+            wacz_path=finished.wacz_path,
+        )
+        self.progress.site_finished(outcome)
+        return outcome
 
-    def _open_run(self, site: SiteTarget, *, fresh: bool) -> tuple[CrawlRun, set[str]]:
+    def _open_run(self, plan: _Plan) -> tuple[CrawlRun, list[Capture]]:
+        """On the writer thread: a new run, or the unfinished one with what it captured."""
         with self.store.session(write=True) as session:
-            run = None if fresh else unfinished_run(session, self.round_id, site.code)
-            if run is not None:
+            if plan.action == "resume" and plan.run is not None:
+                run = session.merge(plan.run)
                 assert run.id is not None
-                done = captured_urls(session, run.id)
-                log_crawl(session, run.id, "resume", site.start_url, already_captured=len(done))
-                return run, done
+                captures = list(
+                    session.exec(
+                        select(Capture)
+                        .where(Capture.crawl_run_id == run.id)
+                        .order_by(col(Capture.id))
+                    ).all()
+                )
+                log_crawl(
+                    session, run.id, "resume", plan.site.start_url, already_captured=len(captures)
+                )
+                return run, captures
             run = start_crawl_run(
                 session,
                 self.round_id,
-                site.code,
-                site.start_url,
+                plan.site.code,
+                plan.site.start_url,
                 settings=self.crawl.model_dump(),
                 user_agent=self.user_agent,
             )
@@ -191,247 +316,15 @@ class Crawler:
                 self.actor,
                 "crawl_started",
                 round_id=self.round_id,
-                municipality_code=site.code,
+                municipality_code=plan.site.code,
                 crawl_run_id=run.id,
             )
-            return run, set()
+            return run, []
 
-    def _finish(
-        self, run: CrawlRun, outcome: SiteOutcome, status: str, reason: str, started: float
-    ) -> SiteOutcome:
-        with self.store.session(write=True) as session:
-            run = session.merge(run)
-            finish_crawl_run(session, run, status=status, stop_reason=reason)
-            assert run.id is not None
-            log_crawl(session, run.id, "stop", None, status=status, reason=reason)
-            log_event(
-                session,
-                self.actor,
-                "crawl_finished",
-                round_id=self.round_id,
-                municipality_code=outcome.code,
-                crawl_run_id=run.id,
-                status=status,
-                pages=run.pages,
-            )
-            outcome.pages = run.pages
-        outcome.status = status
-        outcome.stop_reason = reason
-        outcome.seconds = round(time.monotonic() - started, 2)
-        self.progress.site_finished(outcome)
-        return outcome
-
-    async def _walk(
-        self,
-        context: BrowserContext,
-        client: httpx.AsyncClient,
-        site: SiteTarget,
-        run: CrawlRun,
-        robots: Robots,
-        done: set[str],
-        outcome: SiteOutcome,
-    ) -> tuple[str, str]:
-        assert run.id is not None
-        cap = self.crawl.max_pages_per_site
-        frontier: list[_Queued] = []
-        queued: set[str] = set()
-        counter = 0
-
-        def enqueue(
-            url: str, score: float, depth: int, via: str, parent: str | None, external: bool = False
-        ) -> None:
-            nonlocal counter
-            if url in queued:
-                return
-            queued.add(url)
-            counter += 1
-            heapq.heappush(
-                frontier, _Queued(-score + depth * 0.01, counter, url, depth, via, parent, external)
-            )
-
-        enqueue(site.start_url, 2.0, 0, "start", None)
-        home_ok = bool(done)
-        relevant_failures = 0
-        page = await context.new_page()
+    def _stored_html(self, capture: Capture) -> str | None:
+        if not capture.html_path:
+            return None
         try:
-            while frontier:
-                if len(done) >= cap:
-                    return "partial" if any(
-                        -q.priority >= FOLLOW_THRESHOLD for q in frontier
-                    ) else "ok", f"sidtaket ({cap}) nåddes"
-                item = heapq.heappop(frontier)
-                if item.url in done and item.depth > 0:
-                    continue
-                if not robots.allowed(item.url) and not item.external:
-                    self._log(run.id, "skip", item.url, reason="robots.txt")
-                    continue
-                host = urlsplit(item.url).hostname or ""
-                gate = self.politeness.gate(host, robots.crawl_delay if not item.external else None)
-                async with gate.slot(), self._render_slots:
-                    snapshot = await self._capture(page, client, item.url)
-                failed = (
-                    snapshot.error is not None or snapshot.status is None or snapshot.status >= 400
-                )
-                if item.url not in done:
-                    self._store(run, site, snapshot, item)
-                    done.add(item.url)
-                self._log(
-                    run.id,
-                    "visit",
-                    item.url,
-                    status=snapshot.status,
-                    error=snapshot.error,
-                    depth=item.depth,
-                    via=item.via,
-                )
-                self.progress.page_done(site, item.url, len(done), cap)
-                if failed:
-                    outcome.failures += 1
-                    if item.depth == 0:
-                        return (
-                            "failed",
-                            f"startsidan kunde inte hämtas: {snapshot.error or snapshot.status}",
-                        )
-                    relevant_failures += 1
-                    continue
-                if item.depth == 0:
-                    home_ok = True
-                if item.external or snapshot.kind == "pdf" or item.depth >= self.crawl.max_depth:
-                    continue
-                links = extract_links(
-                    snapshot.html or "", snapshot.final_url, self.crawl.max_links_per_page
-                )
-                self._follow(run.id, site, item, links, enqueue)
-        finally:
-            await page.close()
-        if not home_ok:
-            return "failed", "startsidan kunde inte hämtas"
-        if relevant_failures:
-            return "partial", f"{relevant_failures} sidor kunde inte hämtas"
-        return "ok", "inga fler relevanta länkar"
-
-    def _follow(
-        self, run_id: int, site: SiteTarget, item: _Queued, links: list[Link], enqueue: object
-    ) -> None:
-        assert callable(enqueue)
-        for score, link in rank_links(links, self.checklist):
-            host = urlsplit(link.url).hostname or ""
-            if any(host == known or host.endswith("." + known) for known in WELL_KNOWN_EXTERNAL):
-                self._log(run_id, "link", link.url, text=link.text, page=item.url)
-                continue
-            if same_site(link.url, site.start_url):
-                if score >= FOLLOW_THRESHOLD:
-                    enqueue(link.url, score, item.depth + 1, "link", item.url)
-            elif score >= 0.5 and self.crawl.external_hops > 0:
-                enqueue(link.url, score, item.depth + 1, "external", item.url, external=True)
-
-    async def _capture(self, page: object, client: httpx.AsyncClient, url: str) -> PageSnapshot:
-        from playwright.async_api import Page
-
-        assert isinstance(page, Page)
-        if PDF.search(url):
-            return await self._capture_pdf(client, url)
-        for attempt in range(self.crawl.retries + 1):
-            snapshot = await render_page(
-                page, url, timeout=self.crawl.page_timeout, max_bytes=self.crawl.max_page_bytes
-            )
-            retry = snapshot.error is not None or (snapshot.status or 0) >= 500
-            if not retry or attempt == self.crawl.retries:
-                if snapshot.content_type and "pdf" in snapshot.content_type:
-                    return await self._capture_pdf(client, url)
-                return snapshot
-            await asyncio.sleep(min(2**attempt, 8) * 0.5)
-        return snapshot
-
-    async def _capture_pdf(self, client: httpx.AsyncClient, url: str) -> PageSnapshot:
-        from webaudit.store.types import utcnow
-
-        captured_at = utcnow()
-        try:
-            response = await download(client, url, self.crawl.max_page_bytes)
-        except (httpx.HTTPError, UnsafeURLError) as error:
-            return PageSnapshot(
-                url,
-                url,
-                None,
-                None,
-                {},
-                captured_at,
-                kind="pdf",
-                error=str(error)[:300] or type(error).__name__,
-            )
-        snapshot = PageSnapshot(
-            url,
-            response.final_url,
-            response.status,
-            response.headers.get("content-type"),
-            response.headers,
-            captured_at,
-            kind="pdf",
-            raw=response.body,
-        )
-        snapshot.text = pdf_text(response.body) if response.status < 400 else None
-        return snapshot
-
-    async def _guard_request(self, route: Route) -> None:
-        if is_allowed(
-            route.request.url, allow_private=self.crawl.allow_private
-        ) or route.request.url.startswith(("data:", "blob:", "about:")):
-            await route.continue_()
-        else:
-            await route.abort("blockedbyclient")
-
-    # -- storage -----------------------------------------------------------------------------
-
-    def _store(
-        self, run: CrawlRun, site: SiteTarget, snapshot: PageSnapshot, item: _Queued
-    ) -> None:
-        files: list[StoredObject] = []
-
-        def put(data: bytes | None, media_type: str) -> StoredObject | None:
-            if data is None:
-                return None
-            stored = self.evidence.put(data, media_type)
-            files.append(stored)
-            return stored
-
-        raw_type = "application/pdf" if snapshot.kind == "pdf" else "text/html"
-        raw = put(snapshot.raw, raw_type)
-        html = put(
-            snapshot.html.encode("utf-8") if snapshot.html is not None else None, "text/html"
-        )
-        text = put(
-            snapshot.text.encode("utf-8") if snapshot.text is not None else None, "text/plain"
-        )
-        shot = put(snapshot.screenshot, "image/png")
-        capture = Capture(
-            crawl_run_id=run.id or 0,
-            round_id=self.round_id,
-            municipality_code=site.code,
-            url=snapshot.url,
-            final_url=snapshot.final_url,
-            status=snapshot.status,
-            content_type=snapshot.content_type,
-            title=snapshot.title,
-            captured_at=snapshot.captured_at,
-            kind=snapshot.kind,
-            depth=item.depth,
-            discovered_via=item.via,
-            parent_url=item.parent,
-            headers=snapshot.headers,
-            raw_sha256=raw.sha256 if raw else None,
-            raw_path=raw.path if raw else None,
-            html_sha256=html.sha256 if html else None,
-            html_path=html.path if html else None,
-            text_sha256=text.sha256 if text else None,
-            text_path=text.path if text else None,
-            screenshot_sha256=shot.sha256 if shot else None,
-            screenshot_path=shot.path if shot else None,
-            error="; ".join(filter(None, [snapshot.error, *snapshot.notes])) or None,
-        )
-        with self.store.session(write=True) as session:
-            add_capture(session, capture, files)
-
-    def _log(self, run_id: int, kind: str, url: str | None, **detail: object) -> None:
-        with self.store.session(write=True) as session:
-            log_crawl(session, run_id, kind, url, **detail)
+            return self.evidence.read(capture.html_path).decode("utf-8", "replace")
+        except OSError:
+            return None

@@ -1,51 +1,116 @@
-"""Per-host politeness: at most N requests in flight and a delay between request starts."""
+"""Per-host politeness: at most N requests in flight, and a delay between request starts.
+
+Waiting requests are served by priority, then in arrival order: a request a browser page is
+blocked on (a script, a stylesheet) goes before the crawler's next page. Requests the crawler
+itself decides to make are paced by the delay; sub-resources a page loads while rendering
+share the in-flight limit but, by default, not the delay (as a visitor's browser would).
+A host that answers 429 or 503 gets a longer delay for the rest of the crawl.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import time
+import heapq
+import itertools
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 
+PRIORITY_RENDER = 0  # a browser page waits for this response
+PRIORITY_PAGE = 1  # the crawler's next page
+PRIORITY_BACKGROUND = 2  # sitemaps, searches: useful, never urgent
+MAX_BACKOFF_DELAY = 30.0
 
-@dataclass
+
+@dataclass(order=True)
+class _Waiter:
+    priority: int
+    order: int
+    future: asyncio.Future[None] = field(compare=False)
+    paced: bool = field(compare=False)
+
+
 class HostGate:
-    in_flight: int
-    delay: float
-    _semaphore: asyncio.Semaphore = field(init=False)
-    _lock: asyncio.Lock = field(init=False)
-    _next_start: float = 0.0
+    """One host's limit on concurrent requests and its pacing."""
 
-    def __post_init__(self) -> None:
-        self._semaphore = asyncio.Semaphore(self.in_flight)
-        self._lock = asyncio.Lock()
+    def __init__(self, in_flight: int, delay: float) -> None:
+        self.in_flight = in_flight
+        self.delay = delay
+        self.requests = 0
+        self._active = 0
+        self._next_start = 0.0
+        self._waiters: list[_Waiter] = []
+        self._order = itertools.count()
+        self._timer: asyncio.TimerHandle | None = None
 
     @contextlib.asynccontextmanager
-    async def slot(self) -> AsyncIterator[None]:
-        async with self._semaphore:
-            async with self._lock:
-                now = time.monotonic()
-                wait = self._next_start - now
-                if wait > 0:
-                    await asyncio.sleep(wait)
-                self._next_start = max(now, self._next_start) + self.delay
+    async def slot(
+        self, priority: int = PRIORITY_PAGE, *, paced: bool = True
+    ) -> AsyncIterator[None]:
+        loop = asyncio.get_running_loop()
+        waiter = _Waiter(priority, next(self._order), loop.create_future(), paced)
+        heapq.heappush(self._waiters, waiter)
+        self._dispatch()
+        try:
+            await waiter.future
+        except asyncio.CancelledError:
+            if waiter.future.done() and not waiter.future.cancelled():
+                self._release()  # the slot was granted just as we were cancelled
+            raise
+        try:
             yield
+        finally:
+            self._release()
+
+    def back_off(self) -> None:
+        """The host asked us to slow down (429/503): double its delay, within reason."""
+        self.delay = min(MAX_BACKOFF_DELAY, max(1.0, self.delay * 2))
+
+    def _release(self) -> None:
+        self._active -= 1
+        self._dispatch()
+
+    def _dispatch(self) -> None:
+        loop = asyncio.get_running_loop()
+        while self._waiters and self._active < self.in_flight:
+            head = self._waiters[0]
+            if head.future.done():  # cancelled while waiting
+                heapq.heappop(self._waiters)
+                continue
+            now = loop.time()
+            if head.paced and now < self._next_start:
+                if self._timer is None:
+                    self._timer = loop.call_at(self._next_start, self._on_timer)
+                return
+            heapq.heappop(self._waiters)
+            self._active += 1
+            self.requests += 1
+            if head.paced:
+                self._next_start = now + self.delay
+            head.future.set_result(None)
+
+    def _on_timer(self) -> None:
+        self._timer = None
+        self._dispatch()
 
 
 class Politeness:
     """One gate per host; a robots.txt Crawl-delay raises that host's delay."""
 
-    def __init__(self, in_flight: int, delay: float) -> None:
+    def __init__(self, in_flight: int, delay: float, max_crawl_delay: float = 30.0) -> None:
         self.in_flight = in_flight
         self.delay = delay
+        self.max_crawl_delay = max_crawl_delay
         self._gates: dict[str, HostGate] = {}
 
     def gate(self, host: str, crawl_delay: float | None = None) -> HostGate:
         gate = self._gates.get(host)
         if gate is None:
-            gate = HostGate(self.in_flight, max(self.delay, crawl_delay or 0.0))
+            gate = HostGate(self.in_flight, self.delay)
             self._gates[host] = gate
-        elif crawl_delay and crawl_delay > gate.delay:
-            gate.delay = crawl_delay
+        if crawl_delay:
+            gate.delay = max(gate.delay, min(crawl_delay, self.max_crawl_delay))
         return gate
+
+    def gates(self) -> dict[str, HostGate]:
+        return dict(self._gates)
