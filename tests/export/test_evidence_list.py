@@ -79,8 +79,8 @@ def test_crop_is_used_when_the_matcher_made_one(
     pages = _write(workspace, round_, tmp_path / "ul")
     folders = [p.parent for p in pages]
     assert any(list(f.glob("bilder/utdrag-*.png")) for f in folders)  # matcher crops
-    assert any(list(f.glob("bilder/topp-*.png")) for f in folders)  # page tops where none
-    top = next(p for f in folders for p in f.glob("bilder/topp-*.png"))
+    assert any(list(f.glob("bilder/topp-*.jpg")) for f in folders)  # page tops where none
+    top = next(p for f in folders for p in f.glob("bilder/topp-*.jpg"))
     with Image.open(top) as image:
         assert image.width <= 960 and image.height <= 1100
 

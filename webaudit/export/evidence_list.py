@@ -12,6 +12,7 @@ cut. Pictures are copies, never links into the evidence folder.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -26,7 +27,7 @@ from webaudit.config import DEFAULT_CONTACT
 from webaudit.errors import WebauditError
 from webaudit.evidence import EvidenceStore
 from webaudit.export.files import write_shared
-from webaudit.export.images import page_top, place_file
+from webaudit.export.images import make_page_tops, page_top, place_file
 from webaudit.export.safety import clip, safe_filename, safe_href
 from webaudit.export.snapshot import EvidenceRef, ItemState, MunicipalityState, RoundSnapshot
 from webaudit.export.tabular import CRAWL_SV
@@ -174,7 +175,7 @@ class Pictures:
         capture = ref.capture if isinstance(ref, EvidenceRef) else ref
         if not (capture.screenshot_path and capture.screenshot_sha256):
             return None, False
-        target = self.images / f"topp-{capture.screenshot_sha256[:20]}.png"
+        target = self.images / f"topp-{capture.screenshot_sha256[:20]}.jpg"
         if not target.exists():
             try:
                 source = self.evidence.absolute(capture.screenshot_path)
@@ -336,8 +337,33 @@ def write_evidence_lists(
     out_dir: Path,
     *,
     contact: str = DEFAULT_CONTACT,
+    workers: int | None = None,
 ) -> list[Path]:
+    """Write every municipality's list; page-top pictures are made first, in parallel."""
+    make_page_tops(
+        _page_top_sources(snapshot, evidence),
+        evidence.root / "cache" / "page-top",
+        workers if workers is not None else min(4, os.cpu_count() or 1),
+    )
     return [
         write_evidence_list(state, snapshot, evidence, out_dir, contact=contact)
         for state in snapshot.municipalities
     ]
+
+
+def _page_top_sources(snapshot: RoundSnapshot, evidence: EvidenceStore) -> list[tuple[Path, str]]:
+    """Screenshots that will be shown as the top of the page (no matcher crop to show)."""
+    sources: dict[str, Path] = {}
+    for state in snapshot.municipalities:
+        for item in state.items:
+            for ref in item.evidence(snapshot.captures):
+                capture = ref.capture
+                if ref.crop_path or not (capture.screenshot_path and capture.screenshot_sha256):
+                    continue
+                if capture.screenshot_sha256 in sources:
+                    continue
+                try:
+                    sources[capture.screenshot_sha256] = evidence.absolute(capture.screenshot_path)
+                except WebauditError:
+                    continue
+    return [(path, sha) for sha, path in sources.items()]

@@ -10,6 +10,8 @@ from __future__ import annotations
 import contextlib
 import io
 import shutil
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from PIL import Image
@@ -36,9 +38,13 @@ def _open_top(source: Path, height: int) -> Image.Image:
     return image.crop((0, 0, width, min(full_height, height)))
 
 
+def cached_top(cache_dir: Path, sha256: str) -> Path:
+    return cache_dir / sha256[:2] / f"{sha256}-top.jpg"
+
+
 def page_top(source: Path, sha256: str, cache_dir: Path) -> Path:
-    """A PNG of the top of the page in `source`, cached under `cache_dir` by `sha256`."""
-    target = cache_dir / sha256[:2] / f"{sha256}-top.png"
+    """A JPEG of the top of the page in `source`, cached under `cache_dir` by `sha256`."""
+    target = cached_top(cache_dir, sha256)
     if target.is_file():
         return target
     image = _open_top(source, TOP_HEIGHT).convert("RGB")
@@ -48,9 +54,34 @@ def page_top(source: Path, sha256: str, cache_dir: Path) -> Path:
             (THUMB_WIDTH, max(1, round(image.height * ratio))), Image.Resampling.LANCZOS
         )
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG", compress_level=4)
+    # JPEG: a quarter of the time of PNG to write, and Chromium embeds it in a PDF as is.
+    image.save(buffer, format="JPEG", quality=85, optimize=False)
     write_atomically(target, buffer.getvalue())
     return target
+
+
+def _page_top_job(job: tuple[Path, str, Path]) -> None:
+    with contextlib.suppress(OSError, ValueError, Image.DecompressionBombError):
+        page_top(*job)
+
+
+def make_page_tops(sources: Iterable[tuple[Path, str]], cache_dir: Path, workers: int) -> int:
+    """Fill the cache for every (screenshot, sha256) not cached yet, on `workers` processes
+    (decoding PNGs is CPU work). Returns how many were made; failures are left for the caller,
+    which falls back to no picture."""
+    missing = {
+        sha: (source, sha, cache_dir)
+        for source, sha in sources
+        if not cached_top(cache_dir, sha).is_file()
+    }
+    jobs = list(missing.values())
+    if workers <= 1 or len(jobs) < 16:
+        for job in jobs:
+            _page_top_job(job)
+        return len(jobs)
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        list(pool.map(_page_top_job, jobs, chunksize=8))
+    return len(jobs)
 
 
 def place_file(source: Path, target: Path) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from playwright.async_api import Browser, PdfMargins, Route, async_playwright
+from playwright.async_api import Browser, Page, PdfMargins, Route, async_playwright
 
 from webaudit.crawl.browser import launch_options
 
@@ -45,24 +45,40 @@ async def _only_local(route: Route) -> None:
         await route.abort("blockedbyclient")
 
 
-async def _print_one(browser: Browser, job: PdfJob) -> Path:
+async def _print_one(page: Page, job: PdfJob) -> Path:
+    await page.goto(job.html.resolve().as_uri(), wait_until="load")
+    temporary = job.pdf.with_name(f".tmp-{job.pdf.name}")
+    await page.pdf(
+        path=str(temporary),
+        format="A4",
+        print_background=True,
+        margin=MARGINS,
+        display_header_footer=True,
+        header_template="<span></span>",
+        footer_template=footer_template(job.footer),
+    )
+    temporary.replace(job.pdf)
+    job.pdf.chmod(0o644)
+    return job.pdf
+
+
+async def _worker(
+    browser: Browser,
+    queue: asyncio.Queue[PdfJob],
+    on_done: Callable[[PdfJob], None],
+) -> None:
+    """One page, reused for job after job: a new context per list costs more than printing."""
     context = await browser.new_context(java_script_enabled=False, offline=True)
     try:
         await context.route("**/*", _only_local)
         page = await context.new_page()
-        await page.goto(job.html.resolve().as_uri(), wait_until="load")
-        temporary = job.pdf.with_name(f".tmp-{job.pdf.name}")
-        await page.pdf(
-            path=str(temporary),
-            format="A4",
-            print_background=True,
-            margin=MARGINS,
-            display_header_footer=True,
-            header_template="<span></span>",
-            footer_template=footer_template(job.footer),
-        )
-        temporary.replace(job.pdf)
-        return job.pdf
+        while True:
+            try:
+                job = queue.get_nowait()
+            except asyncio.QueueEmpty:
+                return
+            await _print_one(page, job)
+            on_done(job)
     finally:
         await context.close()
 
@@ -70,20 +86,17 @@ async def _print_one(browser: Browser, job: PdfJob) -> Path:
 async def _print_all(
     jobs: Sequence[PdfJob], workers: int, on_done: Callable[[PdfJob], None]
 ) -> list[Path]:
-    slots = asyncio.Semaphore(max(1, workers))
+    queue: asyncio.Queue[PdfJob] = asyncio.Queue()
+    for job in jobs:
+        queue.put_nowait(job)
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(**launch_options())
         try:
-
-            async def run(job: PdfJob) -> Path:
-                async with slots:
-                    path = await _print_one(browser, job)
-                on_done(job)
-                return path
-
-            return list(await asyncio.gather(*(run(job) for job in jobs)))
+            count = max(1, min(workers, len(jobs)))
+            await asyncio.gather(*(_worker(browser, queue, on_done) for _ in range(count)))
         finally:
             await browser.close()
+    return [job.pdf for job in jobs]
 
 
 def print_pdfs(
