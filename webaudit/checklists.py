@@ -15,7 +15,14 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from webaudit.config import PROJECT_ROOT
 from webaudit.errors import ChecklistError
@@ -45,8 +52,87 @@ class Localized(_Strict):
     en: str = Field(min_length=1)
 
 
+Scope = Literal["sentence", "block", "section", "page"]
+SignalKind = Literal["text", "link", "frame", "form", "page"]
+TERM_NAME = r"^[a-z][a-z0-9_]*$"
+
+
+def _check_regexes(patterns: list[str]) -> list[str]:
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as error:
+            raise ValueError(f"ogiltigt reguljärt uttryck {pattern!r}: {error}") from error
+    return patterns
+
+
+def _check_phrases(phrases: list[str]) -> list[str]:
+    if any(not phrase.strip() or phrase.strip() in ("=", "@") for phrase in phrases):
+        raise ValueError("en fras är tom")
+    return phrases
+
+
+class Signal(_Strict):
+    """One kind of evidence for an item, with where it must (and must not) sit.
+
+    `any` holds phrases or `@term` references (a list under the spec's `terms`); what they are
+    matched against depends on `kind`: a sentence of the page (text), a link's text (link), a
+    frame's title (frame), a form's field labels (form), the page title and first heading (page).
+    `url` holds regexes on the link or frame target (link, frame) or the page URL (page); when
+    both `any` and `url` are given, both must match. Every entry of `all` must also occur within
+    `near` of the hit, and one entry of `context` within `context_near` (the topic: hemtjänst);
+    any entry of `unless` within `unless_near` cancels the hit (a near miss).
+    A negative `strength` is counter-evidence that lowers the page's confidence.
+    """
+
+    id: str = Field(pattern=TERM_NAME)
+    kind: SignalKind = "text"
+    any: list[str] = Field(default_factory=list)
+    url: list[str] = Field(default_factory=list)
+    all: list[str] = Field(default_factory=list)
+    near: Scope = "section"
+    context: list[str] = Field(default_factory=list)
+    context_near: Scope = "section"
+    unless: list[str] = Field(default_factory=list)
+    unless_near: Scope = "sentence"
+    buttons: list[str] = Field(default_factory=list, description="form: a button label matches")
+    min_fields: int = Field(0, ge=0, le=20, description="form: field labels matching `any`")
+    min_numeric: int = Field(0, ge=0, le=20, description="form: inputs that take numbers")
+    chrome: bool = Field(True, description="count hits in menus/header/footer (at half strength)")
+    strength: float = Field(ge=-1, le=1)
+    note: str = Field(min_length=1, description="why this counts, in Swedish (webaudit explain)")
+
+    @field_validator("url")
+    @classmethod
+    def _regexes_compile(cls, patterns: list[str]) -> list[str]:
+        return _check_regexes(patterns)
+
+    @field_validator("any", "all", "context", "unless", "buttons")
+    @classmethod
+    def _phrases_not_blank(cls, phrases: list[str]) -> list[str]:
+        return _check_phrases(phrases)
+
+    @model_validator(mode="after")
+    def _has_something_to_match(self) -> Signal:
+        if not self.any and not self.url and not (self.kind == "form" and self.buttons):
+            raise ValueError(f"signalen '{self.id}' saknar både 'any' och 'url'")
+        if self.kind == "text" and not self.any:
+            raise ValueError(f"signalen '{self.id}' (text) behöver 'any'")
+        return self
+
+    def references(self) -> list[str]:
+        return [
+            p[1:] for p in (*self.any, *self.all, *self.context, *self.unless) if p.startswith("@")
+        ]
+
+
 class MatcherSpec(_Strict):
-    """What the matchers look for. Phrases are matched on normalised, stemmed Swedish text."""
+    """What the matchers look for. Phrases are matched on normalised, stemmed Swedish text.
+
+    The plain lists (phrases, strong_phrases, link_text, link_patterns ...) are evidence of a
+    fixed weight; `signals` describe precise evidence (a calculator link near 'hemtjänst', not in
+    a sentence about förskola) using named phrase lists from `terms`.
+    """
 
     phrases: list[str] = Field(default_factory=list, description="evidence for the item")
     strong_phrases: list[str] = Field(
@@ -67,25 +153,56 @@ class MatcherSpec(_Strict):
     url_hints: list[str] = Field(
         default_factory=list, description="regexes on a page URL that make it a likely location"
     )
+    terms: dict[str, list[str]] = Field(
+        default_factory=dict, description="named phrase lists that signals refer to as @name"
+    )
+    signals: list[Signal] = Field(default_factory=list)
     pass_threshold: float = Field(0.8, gt=0, le=1)
     review_threshold: float = Field(0.35, ge=0, lt=1)
 
     @field_validator("link_patterns", "negative_link_patterns", "url_hints")
     @classmethod
     def _regexes_compile(cls, patterns: list[str]) -> list[str]:
-        for pattern in patterns:
-            try:
-                re.compile(pattern)
-            except re.error as error:
-                raise ValueError(f"ogiltigt reguljärt uttryck {pattern!r}: {error}") from error
-        return patterns
+        return _check_regexes(patterns)
 
     @field_validator("phrases", "strong_phrases", "context", "negative_phrases", "link_text")
     @classmethod
     def _phrases_not_blank(cls, phrases: list[str]) -> list[str]:
-        if any(not phrase.strip() for phrase in phrases):
-            raise ValueError("en fras är tom")
-        return phrases
+        return _check_phrases(phrases)
+
+    @field_validator("terms")
+    @classmethod
+    def _terms_valid(cls, terms: dict[str, list[str]]) -> dict[str, list[str]]:
+        for name, phrases in terms.items():
+            if not re.fullmatch(TERM_NAME, name):
+                raise ValueError(f"ogiltigt termnamn {name!r}")
+            if not phrases:
+                raise ValueError(f"termen '{name}' är tom")
+            _check_phrases(phrases)
+            if any(p.startswith("@") for p in phrases):
+                raise ValueError(f"termen '{name}' får inte hänvisa till andra termer")
+        return terms
+
+    @model_validator(mode="after")
+    def _signals_consistent(self) -> MatcherSpec:
+        seen: set[str] = set()
+        for signal in self.signals:
+            if signal.id in seen:
+                raise ValueError(f"signalen '{signal.id}' förekommer två gånger")
+            seen.add(signal.id)
+            for name in signal.references():
+                if name not in self.terms:
+                    raise ValueError(f"signalen '{signal.id}' hänvisar till okänd term '@{name}'")
+        if self.review_threshold >= self.pass_threshold:
+            raise ValueError("review_threshold måste vara lägre än pass_threshold")
+        return self
+
+    def expand(self, phrases: list[str]) -> list[str]:
+        """Phrases with `@term` references replaced by the term's phrases."""
+        out: list[str] = []
+        for phrase in phrases:
+            out.extend(self.terms[phrase[1:]] if phrase.startswith("@") else [phrase])
+        return out
 
 
 class ChecklistItem(_Strict):

@@ -13,6 +13,7 @@ from webaudit.cli.crawl import crawl_command
 from webaudit.cli.demo import demo_command
 from webaudit.cli.dispute import dispute_group
 from webaudit.cli.evidence import evidence_command
+from webaudit.cli.explain import explain_command
 from webaudit.cli.export import export_command
 from webaudit.cli.keys import keys_command
 from webaudit.cli.manifest import manifest_command
@@ -81,6 +82,7 @@ for command in (
     backup_command,
     restore_command,
     match_pages_command,
+    explain_command,
 ):
     cli.add_command(command)
 

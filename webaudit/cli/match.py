@@ -10,7 +10,8 @@ from typing import Any
 import click
 
 from webaudit.cli.common import UserFacingError, echo, parse_codes, with_workspace
-from webaudit.match.runner import evaluate_round, match_html
+from webaudit.match import MATCHER_VERSION
+from webaudit.match.runner import SiteEvaluation, evaluate_round, match_html
 from webaudit.store.rounds import round_municipalities
 from webaudit.workspace import Workspace
 
@@ -22,34 +23,73 @@ RESULT_SV = {"pass": "uppfylld", "fail": "saknas", "review": "granska"}
     "--round", "round_id", metavar="ÅR", help="Granskningsomgång. Standard: checklistans år."
 )
 @click.option("--only", metavar="KOD,...", help="Bara dessa kommunkoder.")
+@click.option(
+    "--crops/--no-crops",
+    default=True,
+    show_default=True,
+    help="Beskurna, markerade skärmbilder av bästa belägget (kräver Chromium).",
+)
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Utvärdera även kommuner vars fångster, checklista och matchare är oförändrade.",
+)
 @with_workspace
-def match_command(workspace: Workspace, round_id: str | None, only: str | None) -> None:
+def match_command(
+    workspace: Workspace, round_id: str | None, only: str | None, crops: bool, force: bool
+) -> None:
     """Förhandsbedöm varje checklistepunkt från sparade fångster.
 
     Varje körning sparas som en ny utvärdering med matcharversion; fångster och beslut ändras
-    aldrig.
+    aldrig. En kommun vars underlag (fångster, checklista, matcharversion) är oförändrat sedan
+    förra utvärderingen utvärderas inte om, utom med --force: kommandot kan köras om och om igen.
 
     \b
     Exempel:
       webaudit match
       webaudit match --only 0114 --round 2025
+      webaudit match --no-crops          snabbare, utan urklipp av beläggen
     """
+    from webaudit.errors import BrowserNotFoundError
+
     round_id = workspace.ensure_round(round_id)
     with workspace.store.session() as session:
         codes = [m.code for m, _ in round_municipalities(session, round_id)]
     wanted = parse_codes(only)
     if wanted:
         codes = [code for code in codes if code in wanted]
-    results = evaluate_round(
-        workspace.store, workspace.evidence, workspace.loaded_checklist, round_id, codes
-    )
-    for site in results:
+
+    def report(site: SiteEvaluation) -> None:
         counts = {key: 0 for key in RESULT_SV}
         for flag in site.flags.values():
             counts[flag.result] += 1
         summary = ", ".join(f"{n} {RESULT_SV[key]}" for key, n in counts.items())
-        echo(f"{site.municipality_code}: {summary}")
-    echo(f"{len(results)} kommuner utvärderade ({len(codes) - len(results)} utan fångster).")
+        note = " (oförändrad, ingen ny utvärdering)" if site.reused else ""
+        cropped = f", {site.crops} urklipp" if site.crops else ""
+        echo(f"{site.municipality_code}: {summary}{cropped}{note}")
+
+    def run(with_crops: bool) -> list[SiteEvaluation]:
+        return evaluate_round(
+            workspace.store,
+            workspace.evidence,
+            workspace.loaded_checklist,
+            round_id,
+            codes,
+            crops=with_crops,
+            force=force,
+            on_site=report,
+        )
+
+    try:
+        results = run(crops)
+    except BrowserNotFoundError as error:
+        echo(f"varning: inga urklipp ({error}); matchar utan", err=True)
+        results = run(False)
+    made = sum(1 for r in results if not r.reused)
+    echo(
+        f"{len(results)} kommuner, {made} nya utvärderingar (matchare {MATCHER_VERSION}); "
+        f"{len(codes) - len(results)} utan fångster."
+    )
 
 
 @click.command("match-pages")

@@ -1,4 +1,14 @@
-"""A page as the matchers see it: sentences, links, forms and frames, each with a location."""
+"""A page as the matchers see it, parsed once for every item.
+
+Blocks of text (paragraphs, list items, cells, headings ...) in document order, each knowing its
+section (the headings above it) and whether it sits in the site chrome (menus, header, footer,
+cookie banners) that repeats on every page; links and frames with the sentence around them;
+input widgets (forms and loose groups of inputs) with their field labels and buttons.
+
+Parsing is one pass of selectolax/lexbor: block and link boundaries are marked with private-use
+characters inside the tree, the text is taken once in C, and the marked stream is split in
+Python. Locations (CSS selectors) are computed only for the elements that become evidence.
+"""
 
 from __future__ import annotations
 
@@ -10,54 +20,122 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from webaudit.text import normalize_space
 
-BLOCK_TAGS = "p, li, td, th, h1, h2, h3, h4, h5, h6, dd, dt, summary, figcaption, blockquote, label, legend, caption, button, a"
-# Navigation, footers and cookie banners repeat on every page; their words are not evidence.
-CHROME_SELECTOR = "nav, header, footer, [role=navigation], [role=banner], [role=contentinfo], script, style, noscript, template, svg"
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9])")
+BLOCK_TAGS = (
+    "p, li, td, th, h1, h2, h3, h4, h5, h6, dd, dt, div, section, article, main, aside, form, "
+    "fieldset, table, tr, ul, ol, dl, blockquote, figure, figcaption, summary, details, label, "
+    "legend, caption, button, option, pre, address, header, footer, nav, body"
+)
+HEADING_LEVEL = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+DROP_TAGS = "script, style, noscript, template, svg, head"
+CHROME_SELECTOR = (
+    "nav, header, footer, [role=navigation], [role=banner], [role=contentinfo], "
+    "[role=search], [aria-label*=kakor i], [class*=cookie], [id*=cookie], [class*=breadcrumb], "
+    "[class*=skip-link], [class*=skiplink]"
+)
+SENTENCE_END = re.compile(r"(?<=[.!?:])\s+(?=[\"'(«»–-]?[A-ZÅÄÖÉ0-9])")
+ABBREVIATION_END = re.compile(
+    r"(?:\b(?:kap|t\.ex|bl\.a|m\.m|ca|nr|s\.k|p\.g\.a|kl|jfr|resp|st|tel|fr\.o\.m|t\.o\.m|"
+    r"o\.s\.v|d\.v\.s|dvs|inkl|exkl|max|min|tim|mån|kr)\.|\b[A-ZÅÄÖ]\.)$",
+    re.IGNORECASE,
+)
+PDF_ITEM = re.compile(r"^[☐☑☒•▪◦●○■□\-–*]\s|^\d+[.)]\s")
+MARK = re.compile(r"\ue000([BELW])(\d+)\ue001")
+TEXT_INPUT_TYPES = {"", "text", "number", "range", "tel"}
+CHOICE_INPUT_TYPES = {"checkbox", "radio"}
+MAX_BLOCK_CHARS = 4000
 
 
 @dataclass(frozen=True)
 class Sentence:
+    block: int
+    index: int  # within the block
+    start: int  # offset in the block text
     text: str
-    location: str
 
 
-@dataclass(frozen=True)
+@dataclass
+class Block:
+    index: int
+    tag: str
+    text: str
+    chrome: bool
+    section: int  # index of the heading block that opens this block's section (-1: none)
+    headings: tuple[int, ...]  # the heading chain above this block, outermost first
+    level: int = 0  # heading level (1-6) when the block is a heading, else 0
+    in_link: bool = False  # the text of a teaser card or link list: navigation, not content
+    node: LexborNode | None = field(default=None, repr=False, compare=False)
+    location_hint: str = ""  # used when there is no node (PDF paragraphs)
+    sentences: list[Sentence] = field(default_factory=list)
+
+
+@dataclass
 class PageLink:
+    index: int
     url: str
-    text: str
-    location: str
-    in_chrome: bool
+    text: str  # visible text, else the image's alt, aria-label or title
+    block: int  # the block the link sits in (-1 when unknown)
+    offset: int  # where the link starts in that block's text
+    chrome: bool
+    node: LexborNode | None = field(default=None, repr=False, compare=False)
+    is_frame: bool = False
 
 
-@dataclass(frozen=True)
-class Form:
-    location: str
-    text: str
-    number_inputs: int
-    inputs: int
-    has_submit: bool
+@dataclass
+class Widget:
+    """A form, or a group of inputs outside any form (inline calculators)."""
+
+    index: int
+    fields: list[str]  # one label per text/number/select input
+    numeric: int  # inputs that take numbers (type number/range, inputmode numeric, select)
+    buttons: list[str]
+    has_output: bool  # an <output>, or an element named result/resultat/summa
+    text: str  # the widget's own text, truncated
+    block: int  # the block that holds the widget
+    action: str
+    method: str
+    chrome: bool
+    node: LexborNode | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass
 class Document:
     url: str
     title: str
-    sentences: list[Sentence] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
     links: list[PageLink] = field(default_factory=list)
-    forms: list[Form] = field(default_factory=list)
-    frames: list[PageLink] = field(default_factory=list)
-    full_text: str = ""
+    widgets: list[Widget] = field(default_factory=list)
     is_pdf: bool = False
+    tree: LexborHTMLParser | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        return [s for b in self.blocks for s in b.sentences]
+
+    @property
+    def full_text(self) -> str:
+        return " ".join(b.text for b in self.blocks)
+
+    def location(self, block: int) -> str:
+        if block < 0 or block >= len(self.blocks):
+            return "body"
+        target = self.blocks[block]
+        return css_path(target.node) if target.node is not None else target.location_hint
+
+    def section_blocks(self, block: int) -> list[int]:
+        """The blocks of the section a block belongs to, its heading chain included."""
+        section = self.blocks[block].section
+        chain = list(self.blocks[block].headings)
+        members = [b.index for b in self.blocks if b.section == section and b.index not in chain]
+        return chain + members
 
 
-def css_path(node: LexborNode) -> str:
+def css_path(node: LexborNode | None) -> str:
     """A CSS selector that finds this element again (ids where present, else nth-of-type)."""
     parts: list[str] = []
-    current: LexborNode | None = node
+    current = node
     while current is not None and current.tag not in (None, "html", "-document"):
         tag = current.tag or "*"
-        node_id = current.attributes.get("id") if current.attributes else None
+        node_id = current.attributes.get("id") if current.is_element_node else None
         if node_id and re.fullmatch(r"[A-Za-z][\w-]*", node_id):
             parts.append(f"{tag}#{node_id}")
             break
@@ -69,100 +147,372 @@ def css_path(node: LexborNode) -> str:
             sibling = sibling.prev
         parts.append(f"{tag}:nth-of-type({index})")
         current = current.parent
-    return " > ".join(reversed(parts))
+    return " > ".join(reversed(parts)) or "body"
 
 
-_INNER_BLOCKS = frozenset(tag.strip() for tag in BLOCK_TAGS.split(",")) - {"a", "button"}
+def _is_chrome_container(node: LexborNode) -> bool:
+    """header/footer inside an article or main are the article's own, not the site's."""
+    if node.tag not in ("header", "footer"):
+        return True
+    parent = node.parent
+    while parent is not None and parent.tag not in (None, "html"):
+        if parent.tag in ("main", "article") or (
+            parent.attributes.get("role") == "main" if parent.is_element_node else False
+        ):
+            return False
+        parent = parent.parent
+    return True
 
 
-def _contains_block(node: LexborNode) -> bool:
-    """Whether a block element holds another block element (traverse() starts at the node)."""
-    return any(child.tag in _INNER_BLOCKS for child in list(node.traverse(include_text=False))[1:])
+def _link_text(node: LexborNode) -> str:
+    text = normalize_space(node.text(deep=True, separator=" "))
+    if text:
+        return text
+    for attribute in ("aria-label", "title"):
+        value = node.attributes.get(attribute)
+        if value:
+            return normalize_space(value)
+    image = node.css_first("img[alt]")
+    return normalize_space(image.attributes.get("alt") or "") if image else ""
 
 
-def _in_chrome(node: LexborNode) -> bool:
-    current = node.parent
-    while current is not None and current.tag not in (None, "html"):
-        if current.tag in ("nav", "header", "footer"):
-            return True
-        role = current.attributes.get("role") if current.attributes else None
-        if role in ("navigation", "banner", "contentinfo"):
-            return True
-        current = current.parent
-    return False
+def _field_label(tree: LexborHTMLParser, node: LexborNode) -> str:
+    attributes = node.attributes
+    node_id = attributes.get("id")
+    if node_id:
+        label = tree.css_first(f'label[for="{node_id}"]') if '"' not in node_id else None
+        if label is not None:
+            return normalize_space(label.text(deep=True))
+    parent = node.parent
+    while parent is not None and parent.tag in ("span", "div", "p", "label"):
+        if parent.tag == "label":
+            return normalize_space(parent.text(deep=True))
+        parent = parent.parent
+    for key in ("aria-label", "placeholder", "title", "name", "id"):
+        value = attributes.get(key)
+        if value:
+            return normalize_space(value.replace("_", " ").replace("-", " "))
+    return ""
+
+
+def _widget(tree: LexborHTMLParser, container: LexborNode, index: int) -> Widget | None:
+    inputs = container.css("input, select, textarea")
+    fields: list[str] = []
+    numeric = 0
+    for node in inputs:
+        kind = (node.attributes.get("type") or "").lower()
+        if node.tag == "input" and kind not in TEXT_INPUT_TYPES | CHOICE_INPUT_TYPES:
+            continue
+        if node.tag == "textarea":
+            continue
+        fields.append(_field_label(tree, node))
+        if (
+            kind in ("number", "range")
+            or node.tag == "select"
+            or (node.attributes.get("inputmode") or "") in ("numeric", "decimal")
+        ):
+            numeric += 1
+    if not fields:
+        return None
+    buttons = [
+        normalize_space(node.text(deep=True) or node.attributes.get("value") or "")
+        for node in container.css("button, input[type=submit], input[type=button]")
+    ]
+    has_output = bool(
+        container.css_first(
+            "output, [id*=result], [class*=result], [id*=resultat], [class*=resultat], "
+            "[id*=summa], [class*=summa], [aria-live]"
+        )
+    )
+    return Widget(
+        index=index,
+        fields=fields,
+        numeric=numeric,
+        buttons=[b for b in buttons if b],
+        has_output=has_output,
+        text=normalize_space(container.text(deep=True, separator=" "))[:1500],
+        block=-1,
+        action=container.attributes.get("action") or "" if container.tag == "form" else "",
+        method=(container.attributes.get("method") or "get").lower()
+        if container.tag == "form"
+        else "",
+        chrome=False,
+        node=container,
+    )
+
+
+def _widgets(tree: LexborHTMLParser) -> list[Widget]:
+    """Forms, plus the nearest container of inputs that sit outside any form."""
+    containers: list[LexborNode] = list(tree.css("form"))
+    seen = {node.mem_id for node in containers}
+    for node in tree.css("input, select"):
+        ancestor = node.parent
+        in_form = False
+        while ancestor is not None and ancestor.tag not in (None, "html", "body"):
+            if ancestor.tag == "form":
+                in_form = True
+                break
+            ancestor = ancestor.parent
+        if in_form:
+            continue
+        container = node.parent
+        for _ in range(6):
+            if container is None or container.tag in ("body", "html", "main"):
+                break
+            if len(container.css("input, select")) >= 2 and container.css_first(
+                "button, input[type=button], input[type=submit]"
+            ):
+                break
+            container = container.parent
+        if container is None or container.tag in ("body", "html") or container.mem_id in seen:
+            continue
+        seen.add(container.mem_id)
+        containers.append(container)
+    widgets: list[Widget] = []
+    for container in containers:
+        widget = _widget(tree, container, len(widgets))
+        if widget is not None:
+            widgets.append(widget)
+    return widgets
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a text; abbreviations ('4 kap. 2 a §', 't.ex.') do not end one."""
+    pieces: list[str] = []
+    for piece in SENTENCE_END.split(text):
+        if pieces and ABBREVIATION_END.search(pieces[-1]):
+            pieces[-1] = f"{pieces[-1]} {piece}"
+        else:
+            pieces.append(piece)
+    return pieces
+
+
+def _split_sentences(block: Block) -> None:
+    start = 0
+    text = block.text
+    for number, piece in enumerate(split_sentences(text)):
+        offset = text.find(piece, start)
+        block.sentences.append(Sentence(block.index, number, max(offset, 0), piece))
+        start = max(offset, 0) + len(piece)
 
 
 def parse_html(html: str, url: str) -> Document:
     tree = LexborHTMLParser(html)
     title_node = tree.css_first("title")
-    document = Document(url=url, title=normalize_space(title_node.text()) if title_node else "")
-    for node in tree.css("a[href]"):
-        href = (node.attributes.get("href") or "").strip()
-        if href and not href.startswith(("#", "javascript:")):
-            document.links.append(
-                PageLink(
-                    urljoin(url, href),
-                    normalize_space(node.text(deep=True)),
-                    css_path(node),
-                    _in_chrome(node),
-                )
-            )
-    for node in tree.css("iframe[src]"):
-        document.frames.append(
+    document = Document(
+        url=url, title=normalize_space(title_node.text()) if title_node else "", tree=tree
+    )
+    for node in tree.css(DROP_TAGS):
+        if node.tag != "head":
+            node.decompose()
+    for node in tree.css("br, img[alt], hr"):
+        # Line breaks and images separate words; images speak through their alt text.
+        alt = node.attributes.get("alt") if node.tag == "img" else None
+        node.insert_before(f" {alt} " if alt else " ")
+    document.widgets = _widgets(tree)
+
+    # Links and frames: a marker before each, so we learn the block and offset they sit at.
+    link_nodes: list[LexborNode] = []
+    for node in tree.css("a[href], area[href], iframe[src]"):
+        attribute = "src" if node.tag == "iframe" else "href"
+        href = (node.attributes.get(attribute) or "").strip()
+        if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
+            continue
+        text = _link_text(node) if node.tag != "iframe" else node.attributes.get("title") or ""
+        index = len(document.links)
+        document.links.append(
             PageLink(
-                urljoin(url, node.attributes.get("src") or ""),
-                node.attributes.get("title") or "",
-                css_path(node),
+                index,
+                urljoin(url, href),
+                normalize_space(text),
+                -1,
+                0,
                 False,
+                node,
+                is_frame=node.tag == "iframe",
             )
         )
-    for node in tree.css("form"):
-        inputs = node.css("input, select, textarea")
-        numbers = [
-            field
-            for field in inputs
-            if (field.attributes.get("type") or "").lower() in ("number", "range")
-            or (field.attributes.get("inputmode") or "") in ("numeric", "decimal")
-            or field.tag == "select"
-        ]
-        submit = bool(node.css_first("button, input[type=submit], input[type=button]"))
-        document.forms.append(
-            Form(
-                css_path(node),
-                normalize_space(node.text(deep=True))[:2000],
-                len(numbers),
-                len(inputs),
-                submit,
-            )
-        )
-    for chrome in tree.css(CHROME_SELECTOR):
-        chrome.decompose()
-    seen: set[str] = set()
-    for node in tree.css(BLOCK_TAGS):
-        # Only the innermost blocks carry their own text; outer ones would repeat it.
-        if node.tag not in ("a", "button") and _contains_block(node):
-            continue
-        text = normalize_space(node.text(deep=True))
-        if len(text) < 3 or text in seen:
-            continue
-        seen.add(text)
-        location = css_path(node)
-        for sentence in SENTENCE_END.split(text):
-            document.sentences.append(Sentence(sentence, location))
-    body = tree.body
-    document.full_text = normalize_space(body.text(separator=" ")) if body else ""
-    if not document.sentences and document.full_text:
-        for sentence in SENTENCE_END.split(document.full_text):
-            document.sentences.append(Sentence(sentence, "body"))
+        link_nodes.append(node)
+        node.insert_before(f"\ue000L{index}\ue001")
+    for widget in document.widgets:
+        if widget.node is not None:
+            widget.node.insert_before(f"\ue000W{widget.index}\ue001")
+
+    # Chrome: every element inside a chrome container is flagged via its block's ancestry.
+    chrome_ids: set[int] = set()
+    linked_ids: set[int] = set()
+    for container in tree.css(CHROME_SELECTOR):
+        if _is_chrome_container(container):
+            chrome_ids.add(container.mem_id)
+            for inner in container.css(BLOCK_TAGS):
+                chrome_ids.add(inner.mem_id)
+    for anchor in link_nodes:
+        if anchor.tag == "a":
+            for inner in anchor.css(BLOCK_TAGS):
+                linked_ids.add(inner.mem_id)
+    block_nodes = tree.css(BLOCK_TAGS)
+    for number, node in enumerate(block_nodes):
+        node.insert_before(f"\ue000B{number}\ue001")
+        node.insert_after(f"\ue000E{number}\ue001")
+    root = tree.body or tree.root
+    stream = root.text(deep=True) if root is not None else ""
+    _read_stream(document, stream, block_nodes, chrome_ids, linked_ids)
     return document
 
 
-def parse_text(text: str, url: str, *, is_pdf: bool = True) -> Document:
-    """A plain-text document (a PDF's text): sentences only, located by page paragraph."""
-    document = Document(url=url, title="", is_pdf=is_pdf, full_text=normalize_space(text))
-    for number, paragraph in enumerate(re.split(r"\n\s*\n", text), start=1):
-        paragraph = normalize_space(paragraph)
-        for sentence in SENTENCE_END.split(paragraph):
-            if len(sentence) >= 3:
-                document.sentences.append(Sentence(sentence, f"pdf-stycke-{number}"))
+def _read_stream(
+    document: Document,
+    stream: str,
+    block_nodes: list[LexborNode],
+    chrome_ids: set[int],
+    linked_ids: set[int],
+) -> None:
+    """Split the marked text into blocks; attach links and widgets to their blocks.
+
+    A block gets its slot (and its heading chain) when it opens, so blocks end up in reading
+    order; its text is complete when it closes. Empty blocks are dropped at the end.
+    """
+    slots: list[Block] = []
+    open_slots: list[tuple[int, int]] = []  # (block-node number, slot)
+    buffers: dict[int, list[str]] = {}
+    links: dict[int, list[tuple[int, int]]] = {}  # slot -> (link, offset in its text)
+    widgets: dict[int, list[int]] = {}
+    headings: dict[int, int] = {}  # level -> slot of the current heading at that level
+    position = 0
+
+    def close(slot: int) -> None:
+        block = slots[slot]
+        block.text = normalize_space("".join(buffers.pop(slot, [])))[:MAX_BLOCK_CHARS]
+        level = HEADING_LEVEL.get(block.tag, 0)
+        if level and block.text:
+            for deeper in [lvl for lvl in headings if lvl >= level]:
+                del headings[deeper]
+            headings[level] = slot
+            block.level = level
+            block.section = slot
+            block.headings = tuple(headings[lvl] for lvl in sorted(headings))
+
+    for marker in MARK.finditer(stream):
+        if open_slots and marker.start() > position:
+            buffers[open_slots[-1][1]].append(stream[position : marker.start()])
+        position = marker.end()
+        kind, number = marker.group(1), int(marker.group(2))
+        if kind == "B":
+            node = block_nodes[number]
+            chain = tuple(headings[lvl] for lvl in sorted(headings))
+            slot = len(slots)
+            slots.append(
+                Block(
+                    index=slot,
+                    tag=node.tag or "",
+                    text="",
+                    chrome=node.mem_id in chrome_ids,
+                    section=chain[-1] if chain else -1,
+                    headings=chain,
+                    in_link=node.mem_id in linked_ids,
+                    node=node,
+                )
+            )
+            open_slots.append((number, slot))
+            buffers[slot] = []
+        elif kind == "E":
+            if any(open_number == number for open_number, _ in open_slots):
+                while open_slots:  # close anything left open inside (malformed nesting)
+                    open_number, slot = open_slots.pop()
+                    close(slot)
+                    if open_number == number:
+                        break
+        elif open_slots:
+            slot = open_slots[-1][1]
+            if kind == "L":
+                offset = len(normalize_space("".join(buffers[slot])))
+                links.setdefault(slot, []).append((number, offset + (1 if offset else 0)))
+            else:
+                widgets.setdefault(slot, []).append(number)
+    if open_slots and position < len(stream):
+        buffers[open_slots[-1][1]].append(stream[position:])
+    while open_slots:
+        close(open_slots.pop()[1])
+
+    keep = [b for b in slots if b.text or b.index in links or b.index in widgets or b.level]
+    renumber = {block.index: new for new, block in enumerate(keep)}
+    for block in keep:
+        old = block.index
+        block.index = renumber[old]
+        block.section = renumber.get(block.section, -1)
+        block.headings = tuple(renumber[h] for h in block.headings if h in renumber)
+        _split_sentences(block)
+        for link_index, offset in links.get(old, []):
+            link = document.links[link_index]
+            link.block, link.offset, link.chrome = block.index, offset, block.chrome
+        for widget_index in widgets.get(old, []):
+            widget = document.widgets[widget_index]
+            widget.block, widget.chrome = block.index, block.chrome
+    document.blocks = keep
+
+
+def parse_text(text: str, url: str, *, is_pdf: bool = True, title: str = "") -> Document:
+    """A plain-text document (a PDF's text): blocks rebuilt from its lines, no links.
+
+    PDF text comes as lines: a wrapped paragraph continues on the next line, while a short line
+    without an ending stop is a heading or a form label, and a line starting with a bullet or a
+    check box is an item of its own.
+    """
+    document = Document(url=url, title=title, is_pdf=is_pdf)
+    paragraphs: list[tuple[str, bool]] = []  # (text, is_heading)
+    current: list[str] = []
+
+    def flush() -> None:
+        if current:
+            paragraphs.append((normalize_space(" ".join(current)), False))
+            current.clear()
+
+    lines = [normalize_space(line) for line in text.splitlines()]
+    for number, line in enumerate(lines):
+        if not line:
+            flush()
+            continue
+        following = next((n for n in lines[number + 1 :] if n), "")
+        if PDF_ITEM.match(line):
+            flush()
+            numbered = line[:1].isdigit() and len(line) < 60 and not line.endswith(".")
+            paragraphs.append((line, numbered))
+            continue
+        current.append(line)
+        ends = line.endswith((".", "!", "?", ":", ";"))
+        short = len(line) < 70 and not ends
+        if ends or (short and (not following or following[:1].isupper())):
+            heading = (
+                short
+                and len(current) == 1
+                and len(line) < 60
+                and not any(ch.isdigit() for ch in line)
+            )
+            if heading:
+                current.clear()
+                paragraphs.append((line, True))
+            else:
+                flush()
+    flush()
+    headings: tuple[int, ...] = ()
+    for number, (paragraph, heading) in enumerate(paragraphs, start=1):
+        if len(paragraph) < 2:
+            continue
+        index = len(document.blocks)
+        if heading:
+            headings = (index,)
+        block = Block(
+            index=index,
+            tag="h3" if heading else "p",
+            text=paragraph[:MAX_BLOCK_CHARS],
+            chrome=False,
+            section=headings[-1] if headings else -1,
+            headings=headings,
+            level=3 if heading else 0,
+            location_hint=f"pdf-stycke-{number}",
+        )
+        _split_sentences(block)
+        document.blocks.append(block)
+    if not document.title and document.blocks:
+        document.title = document.blocks[0].text[:120]
     return document

@@ -69,3 +69,16 @@ def get_findings(session: Session, finding_ids: Iterable[int]) -> dict[int, Find
         return {}
     rows = session.exec(select(Finding).where(col(Finding.id).in_(ids))).all()
     return {row.id: row for row in rows if row.id is not None}
+
+
+def latest_evaluation(session: Session, round_id: str, municipality_code: str) -> Evaluation | None:
+    return session.exec(
+        select(Evaluation)
+        .where(Evaluation.round_id == round_id, Evaluation.municipality_code == municipality_code)
+        .order_by(col(Evaluation.id).desc())
+    ).first()
+
+
+def evaluation_flags(session: Session, evaluation_id: int) -> dict[str, ItemFlag]:
+    rows = session.exec(select(ItemFlag).where(ItemFlag.evaluation_id == evaluation_id)).all()
+    return {row.item_id: row for row in rows}

@@ -171,6 +171,9 @@ class Evaluation(SQLModel, table=True):
     checklist_id: str
     checklist_version: str
     created_at: datetime = _time()
+    # What went in (matcher version, checklist file, captures): the same inputs, the same result.
+    inputs_sha256: str | None = Field(default=None, index=True)
+    checklist_sha256: str | None = None
 
 
 class Finding(SQLModel, table=True):
@@ -190,6 +193,8 @@ class Finding(SQLModel, table=True):
     matcher_version: str
     checklist_id: str
     checklist_version: str
+    # All the evidence behind the result (and the near misses ruled out), for `webaudit explain`.
+    details: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
 
 
 class ItemFlag(SQLModel, table=True):
