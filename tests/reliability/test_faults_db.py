@@ -28,11 +28,21 @@ REVIEWERS = int(os.environ.get("WEBAUDIT_RELIABILITY_REVIEWERS", "4"))
 
 def start_worker(ws: Workspace, reviewer: str, *extra: str) -> subprocess.Popen[str]:
     command = [
-        sys.executable, "-m", "tests.reliability.workers", "decide",
-        "--db", ws.settings.db_url, "--evidence", str(ws.settings.evidence_dir),
-        "--reviewer", reviewer, *extra,
+        sys.executable,
+        "-m",
+        "tests.reliability.workers",
+        "decide",
+        "--db",
+        ws.settings.db_url,
+        "--evidence",
+        str(ws.settings.evidence_dir),
+        "--reviewer",
+        reviewer,
+        *extra,
     ]
-    return subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
 
 
 def outcomes(stdout: str) -> tuple[dict[int, tuple[str, str, int]], int, list[str]]:
@@ -52,7 +62,9 @@ def outcomes(stdout: str) -> tuple[dict[int, tuple[str, str, int]], int, list[st
     return saved, stale, errors
 
 
-def assert_all_landed(ws: Workspace, saved: dict[int, tuple[str, str, int]], *, exact: bool) -> None:
+def assert_all_landed(
+    ws: Workspace, saved: dict[int, tuple[str, str, int]], *, exact: bool
+) -> None:
     """Every acknowledged decision is stored as acknowledged; the history is consistent."""
     with ws.store.session() as session:
         rows = {d.id: d for d in session.exec(select(Decision)).all()}
@@ -76,7 +88,9 @@ def members_ws(tmp_path: Path, db_url: str) -> Iterator[Workspace]:
 
 @pytest.mark.postgres
 @pytest.mark.slow
-def test_concurrent_reviewers_lose_no_update(members_ws: Workspace, request: pytest.FixtureRequest) -> None:
+def test_concurrent_reviewers_lose_no_update(
+    members_ws: Workspace, request: pytest.FixtureRequest
+) -> None:
     ws = members_ws
     share = DECISIONS // REVIEWERS
     started = time.monotonic()
@@ -102,8 +116,11 @@ def test_concurrent_reviewers_lose_no_update(members_ws: Workspace, request: pyt
         heads_total = session.exec(select(func.max(col(Decision.revision)))).one()
     assert heads_total and heads_total > 1
     request.node.user_properties.append(
-        ("load", f"{REVIEWERS} granskare × {share} beslut = {share * REVIEWERS} beslut "
-                 f"på 12 punkter, {stale} krockar omförsökta, {seconds:.1f} s ({ws.store.dialect})")
+        (
+            "load",
+            f"{REVIEWERS} granskare × {share} beslut = {share * REVIEWERS} beslut "
+            f"på 12 punkter, {stale} krockar omförsökta, {seconds:.1f} s ({ws.store.dialect})",
+        )
     )
 
 
@@ -143,8 +160,19 @@ class RestartablePostgres(PostgresServer):
             f"-h 127.0.0.1 -p {self.port} -k {self.base} -F -c fsync=off "
             "-c full_page_writes=off -c max_connections=200"
         )
-        self._run("pg_ctl", "-D", str(self.data), "-o", options, "-l", str(self.base / "log"),
-                  "-w", "-t", "60", "start")
+        self._run(
+            "pg_ctl",
+            "-D",
+            str(self.data),
+            "-o",
+            options,
+            "-l",
+            str(self.base / "log"),
+            "-w",
+            "-t",
+            "60",
+            "start",
+        )
 
 
 @pytest.fixture
@@ -189,8 +217,11 @@ def test_postgres_restarted_mid_review(
     assert_all_landed(ws, saved, exact=True)
     ws.close()
     request.node.user_properties.append(
-        ("load", f"server nere {down:.0f} s mitt i 150 beslut; {retries} omförsök, "
-                 f"{len(errors)} felmeddelanden till granskaren, 0 förlorade")
+        (
+            "load",
+            f"server nere {down:.0f} s mitt i 150 beslut; {retries} omförsök, "
+            f"{len(errors)} felmeddelanden till granskaren, 0 förlorade",
+        )
     )
 
 
@@ -198,7 +229,10 @@ def test_postgres_restarted_mid_review(
 def test_unreachable_database_is_one_clear_line(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "webaudit", "--db", "postgresql://x@127.0.0.1:9/none", "score"],
-        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode != 0
     assert result.stderr.startswith("fel: ") and "Traceback" not in result.stderr

@@ -57,8 +57,14 @@ def decide(args: argparse.Namespace) -> int:
                     # only after a refusal.
                     if (code, item) not in shown:
                         shown[(code, item)] = service.item(code, item).revision
-                    decision = service.decide(code, item, value, expected_revision=shown[(code, item)],
-                                              note=note, seconds_spent=1.0)
+                    decision = service.decide(
+                        code,
+                        item,
+                        value,
+                        expected_revision=shown[(code, item)],
+                        note=note,
+                        seconds_spent=1.0,
+                    )
                     shown[(code, item)] = decision.revision
                 else:
                     # Read, then write in a separate transaction, as a reviewer does: the
@@ -68,8 +74,16 @@ def decide(args: argparse.Namespace) -> int:
                     with ws.store.session(write=True) as session:
                         decision = record_decision(
                             session,
-                            DecisionInput(round_id, code, item, value, args.reviewer,
-                                          ws.checklist.id, ws.checklist.version, note=note),
+                            DecisionInput(
+                                round_id,
+                                code,
+                                item,
+                                value,
+                                args.reviewer,
+                                ws.checklist.id,
+                                ws.checklist.version,
+                                note=note,
+                            ),
                             expected_revision=revision,
                         )
                 _say(f"ok {decision.id} {code} {item} {decision.revision}")
