@@ -32,7 +32,6 @@ from webaudit.match.engine import match_document
 from webaudit.match.runner import document_for_capture
 from webaudit.scoring import MunicipalityScore, score_municipality
 from webaudit.store import Store
-from webaudit.store.captures import latest_run
 from webaudit.store.decisions import (
     VALUES,
     DecisionInput,
@@ -145,11 +144,8 @@ def open_dispute(
         current = current_decisions(session, claim.round_id, claim.municipality_code).get(
             (claim.municipality_code, claim.item_id)
         )
-        run = latest_run(session, claim.round_id, claim.municipality_code, finished_only=False)
         archived = (
-            find_archived_capture(
-                session, claim.round_id, claim.municipality_code, url, run.id if run else None
-            )
+            find_archived_capture(session, claim.round_id, claim.municipality_code, url)
             if url
             else None
         )

@@ -127,8 +127,8 @@ def test_dispute_through_the_cli_with_a_real_capture(
     )
     assert "Invändning 1 registrerad" in output and "Ny fångst:" in output
     shown = run(workspace, "dispute", "show", "1")
-    assert "Ny fångst:" in shown and "matcharen:" in shown
-    assert "dispute_captured" in shown
+    assert "Ny fångst:" in shown and "matcharen: " in shown
+    assert "sidan sparades på nytt" in shown
     assert "under prövning" in run(workspace, "dispute", "list", "--open")
     decided = run(
         workspace, "dispute", "decide", "1", "--outcome", "fixed_since", "--reviewer", "bertil"

@@ -19,7 +19,7 @@ from webaudit.disputes import (
     set_deadline,
 )
 from webaudit.export.dispute_report import write_dispute_report
-from webaudit.export.evidence_list import OUTCOME_SV, VERDICT_SV, swedish_time
+from webaudit.export.evidence_list import AUTO_SV, EVENT_SV, OUTCOME_SV, VERDICT_SV, swedish_time
 from webaudit.store.disputes import dispute_events, get_dispute, list_disputes
 from webaudit.store.tables import Capture, Decision
 from webaudit.workspace import Workspace
@@ -154,11 +154,16 @@ def list_command(workspace: Workspace, only_open: bool, round_id: str | None) ->
     if not disputes:
         echo(f"Inga invändningar i omgång {round_id}.")
         return
-    echo(f"{'Nr':>4}  {'Kod':<6}{'Punkt':<24}{'Registrerad':<12}Utfall")
+    echo(f"{'Nr':>4}  {'Kod':<6}{'Punkt':<33}{'Registrerad':<12}Utfall")
     for d in disputes:
         outcome = OUTCOME_SV.get(d.outcome or "", "under prövning")
+        title = (
+            workspace.checklist.by_id[d.item_id].title.sv
+            if d.item_id in workspace.checklist.by_id
+            else d.item_id
+        )
         echo(
-            f"{d.id:>4}  {d.municipality_code:<6}{d.item_id[:23]:<24}"
+            f"{d.id:>4}  {d.municipality_code:<6}{title[:32]:<33}"
             f"{d.opened_at.date().isoformat():<12}{outcome}"
         )
 
@@ -199,11 +204,15 @@ def show_command(workspace: Workspace, dispute_id: int) -> None:
                 + (f" ({d.capture_error})" if key == "fresh" and d.capture_error else "")
             )
             continue
-        seen = f", matcharen: {hint.result} ({hint.confidence:.2f})" if hint else ""
+        seen = (
+            f", matcharen: {AUTO_SV.get(hint.result, hint.result)} ({hint.confidence:.2f})"
+            if hint
+            else ""
+        )
         echo(f"  {label}: {capture.id}, {swedish_time(capture.captured_at)}{seen}")
     echo(f"  Utfall: {OUTCOME_SV.get(d.outcome or '', 'under prövning')}")
     for event in events:
-        echo(f"    {event.at:%Y-%m-%d %H:%M} {event.actor}: {event.kind}")
+        echo(f"    {event.at:%Y-%m-%d %H:%M} {event.actor}: {EVENT_SV.get(event.kind, event.kind)}")
 
 
 @dispute_group.command("decide")

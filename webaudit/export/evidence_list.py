@@ -40,6 +40,13 @@ OUTCOME_SV = {
     "fixed_since": "åtgärdat efter granskningen – noteras till nästa omgång",
     "rejected": "avslagen – beslutet står fast",
 }
+EVENT_SV = {
+    "dispute_opened": "invändningen registrerades",
+    "dispute_captured": "sidan sparades på nytt",
+    "dispute_decided": "invändningen prövades",
+    "carry_over_noted": "noterades till nästa omgång",
+    "score_recomputed": "poängen räknades om",
+}
 MONTHS_SV = [
     "januari",
     "februari",
@@ -105,6 +112,7 @@ def environment() -> Environment:
     env.filters["sv_date"] = swedish_date
     env.filters["sv_decimal"] = decimal_sv
     env.filters["clip"] = clip
+    env.filters["event_sv"] = lambda value: EVENT_SV.get(value, value)
     return env
 
 

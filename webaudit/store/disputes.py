@@ -46,23 +46,26 @@ def list_disputes(
 
 
 def find_archived_capture(
-    session: Session, round_id: str, municipality_code: str, url: str, crawl_run_id: int | None
+    session: Session, round_id: str, municipality_code: str, url: str
 ) -> Capture | None:
-    """The round's own capture of `url` (as requested or after redirects), newest first.
+    """The round's own capture of `url` (as requested or after redirects): a successful one
+    first, then the newest.
 
     Only crawled captures count as 'archived': they were taken during the review, before the
-    dispute, which is what a 'the review was wrong' decision must be judged against.
+    dispute, which is what a 'the review was wrong' decision must be judged against. Any crawl
+    run of the round counts, since a decision may rest on an earlier run than the newest.
     """
     wanted = {url, url.rstrip("/"), url.rstrip("/") + "/"}
-    query = select(Capture).where(
-        Capture.round_id == round_id,
-        Capture.municipality_code == municipality_code,
-        Capture.source == "crawl",
-        col(Capture.url).in_(wanted) | col(Capture.final_url).in_(wanted),
-    )
-    if crawl_run_id is not None:
-        query = query.where(Capture.crawl_run_id == crawl_run_id)
-    return session.exec(query.order_by(col(Capture.id).desc())).first()
+    rows = session.exec(
+        select(Capture).where(
+            Capture.round_id == round_id,
+            Capture.municipality_code == municipality_code,
+            Capture.source == "crawl",
+            col(Capture.url).in_(wanted) | col(Capture.final_url).in_(wanted),
+        )
+    ).all()
+    ok = [row for row in rows if row.status is not None and row.status < 400]
+    return max(ok or rows, key=lambda row: row.id or 0, default=None)
 
 
 def dispute_events(session: Session, dispute: Dispute) -> list[Event]:
