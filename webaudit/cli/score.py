@@ -19,7 +19,8 @@ def score_command(workspace: Workspace, round_id: str | None, only: str | None) 
     """Räkna delindex Information (0–100) per kommun från besluten och checklistans vikter.
 
     Ej beslutade punkter räknas som ej uppfyllda och poängen markeras preliminär tills alla
-    punkter är beslutade.
+    punkter är beslutade; 'högst' visar poängen om alla återstående punkter blir ja. Rang,
+    genomsnitt per storleksgrupp och riksgenomsnitt räknas över kommuner med minst ett beslut.
 
     \b
     Exempel:
@@ -31,15 +32,25 @@ def score_command(workspace: Workspace, round_id: str | None, only: str | None) 
     )
     echo(f"{'Kod':<6} {'Kommun':<22} {'Grupp':>5} {'Information':>11} {'Rang':>5}  Status")
     for state in sorted(
-        snapshot.municipalities, key=lambda s: -s.score.scores.get("information", 0.0)
+        snapshot.municipalities, key=lambda s: (-s.score.information, s.municipality.code)
     ):
         m = state.municipality
-        status = (
-            f"preliminär ({state.score.pending} punkter kvar)"
-            if state.score.provisional
-            else "slutlig"
-        )
+        if state.score.provisional:
+            upper = state.score.upper.get("information", 0.0)
+            left = state.score.pending
+            noun = "punkt" if left == 1 else "punkter"
+            status = f"preliminär ({left} {noun} kvar, högst {upper:.1f})"
+        else:
+            status = "slutlig"
         rank = str(state.rank) if state.rank else "–"
         echo(
-            f"{m.code:<6} {m.name[:22]:<22} {m.size_group or '–':>5} {state.score.scores.get('information', 0.0):>11.1f} {rank:>5}  {status}"
+            f"{m.code:<6} {m.name[:22]:<22} {m.size_group or '–':>5} "
+            f"{state.score.information:>11.1f} {rank:>5}  {status}"
+        )
+    summary = snapshot.summary
+    if summary is not None and summary.national_average is not None:
+        groups = ", ".join(f"{g}: {v:.1f}" for g, v in summary.average_by_group.items())
+        echo(
+            f"Riksgenomsnitt {summary.national_average:.1f} ({summary.ranked} kommuner med beslut); "
+            f"per storleksgrupp {groups}."
         )
