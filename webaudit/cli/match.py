@@ -11,6 +11,7 @@ import click
 
 from webaudit.cli.common import UserFacingError, echo, parse_codes, with_workspace
 from webaudit.match import MATCHER_VERSION
+from webaudit.match.pool import default_workers
 from webaudit.match.runner import SiteEvaluation, evaluate_round, match_html
 from webaudit.store.rounds import round_municipalities
 from webaudit.workspace import Workspace
@@ -34,9 +35,19 @@ RESULT_SV = {"pass": "uppfylld", "fail": "saknas", "review": "granska"}
     is_flag=True,
     help="Utvärdera även kommuner vars fångster, checklista och matchare är oförändrade.",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 32),
+    help="Processer som matchar sidor. Standard: processorkärnorna (högst 4) för fler än 5 kommuner.",
+)
 @with_workspace
 def match_command(
-    workspace: Workspace, round_id: str | None, only: str | None, crops: bool, force: bool
+    workspace: Workspace,
+    round_id: str | None,
+    only: str | None,
+    crops: bool,
+    force: bool,
+    workers: int | None,
 ) -> None:
     """Förhandsbedöm varje checklistepunkt från sparade fångster.
 
@@ -77,6 +88,7 @@ def match_command(
             codes,
             crops=with_crops,
             force=force,
+            workers=workers or default_workers(len(codes)),
             on_site=report,
         )
 

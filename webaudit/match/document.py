@@ -14,11 +14,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
-
-from webaudit.text import normalize_space
 
 BLOCK_TAGS = (
     "p, li, td, th, h1, h2, h3, h4, h5, h6, dd, dt, div, section, article, main, aside, form, "
@@ -33,13 +31,20 @@ CHROME_SELECTOR = (
     "[class*=skip-link], [class*=skiplink]"
 )
 SENTENCE_END = re.compile(r"(?<=[.!?:])\s+(?=[\"'(«»–-]?[A-ZÅÄÖÉ0-9])")
+
+
+def normalize_space(text: str) -> str:
+    """Collapse runs of whitespace (str.split is faster than a regex on short strings)."""
+    return " ".join(text.split())
+
+
 ABBREVIATION_END = re.compile(
     r"(?:\b(?:kap|t\.ex|bl\.a|m\.m|ca|nr|s\.k|p\.g\.a|kl|jfr|resp|st|tel|fr\.o\.m|t\.o\.m|"
     r"o\.s\.v|d\.v\.s|dvs|inkl|exkl|max|min|tim|mån|kr)\.|\b[A-ZÅÄÖ]\.)$",
     re.IGNORECASE,
 )
 PDF_ITEM = re.compile(r"^[☐☑☒•▪◦●○■□\-–*]\s|^\d+[.)]\s")
-MARK = re.compile(r"\ue000([BELW])(\d+)\ue001")
+MARK = re.compile(r"\ue000([BELWST])(\d+)\ue001")
 TEXT_INPUT_TYPES = {"", "text", "number", "range", "tel"}
 CHOICE_INPUT_TYPES = {"checkbox", "radio"}
 MAX_BLOCK_CHARS = 4000
@@ -296,6 +301,27 @@ def _split_sentences(block: Block) -> None:
         start = max(offset, 0) + len(piece)
 
 
+def _absolute(base: str, origin: str, href: str) -> str:
+    """urljoin, with fast paths for the common absolute and root-relative links."""
+    if href.startswith(("http://", "https://")):
+        return href
+    if href.startswith("/") and not href.startswith("//") and origin:
+        return origin + href
+    return urljoin(base, href)
+
+
+def _outermost(nodes: list[LexborNode]) -> list[LexborNode]:
+    ids = {node.mem_id for node in nodes}
+    outer = []
+    for node in nodes:
+        parent = node.parent
+        while parent is not None and parent.mem_id not in ids:
+            parent = parent.parent
+        if parent is None:
+            outer.append(node)
+    return outer
+
+
 def parse_html(html: str, url: str) -> Document:
     tree = LexborHTMLParser(html)
     title_node = tree.css_first("title")
@@ -305,59 +331,79 @@ def parse_html(html: str, url: str) -> Document:
     for node in tree.css(DROP_TAGS):
         if node.tag != "head":
             node.decompose()
+
+    # Site chrome (menus, header, footer, cookie banner) repeats on every page: its links are
+    # kept (flagged), its text is skipped. The tree stays whole so selectors remain valid.
+    chrome = _outermost([c for c in tree.css(CHROME_SELECTOR) if _is_chrome_container(c)])
+    chrome_blocks: set[int] = set()
+    chrome_links: set[int] = set()
+    for container in chrome:
+        chrome_blocks.add(container.mem_id)
+        chrome_blocks.update(inner.mem_id for inner in container.css(BLOCK_TAGS))
+        chrome_links.update(inner.mem_id for inner in container.css("a[href], iframe[src]"))
+        container.insert_before("\ue000S0\ue001")
+        container.insert_after("\ue000T0\ue001")
     for node in tree.css("br, img[alt], hr"):
         # Line breaks and images separate words; images speak through their alt text.
         alt = node.attributes.get("alt") if node.tag == "img" else None
         node.insert_before(f" {alt} " if alt else " ")
-    document.widgets = _widgets(tree)
+    document.widgets = [w for w in _widgets(tree) if w.node is None or not _inside(w.node, chrome)]
 
     # Links and frames: a marker before each, so we learn the block and offset they sit at.
-    link_nodes: list[LexborNode] = []
+    split = urlsplit(url)
+    origin = f"{split.scheme}://{split.netloc}" if split.scheme and split.netloc else ""
+    linked_ids: set[int] = set()
     for node in tree.css("a[href], area[href], iframe[src]"):
         attribute = "src" if node.tag == "iframe" else "href"
         href = (node.attributes.get(attribute) or "").strip()
         if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
             continue
-        text = _link_text(node) if node.tag != "iframe" else node.attributes.get("title") or ""
+        text = (
+            _link_text(node)
+            if node.tag != "iframe"
+            else normalize_space(node.attributes.get("title") or "")
+        )
         index = len(document.links)
+        in_chrome = node.mem_id in chrome_links
         document.links.append(
             PageLink(
                 index,
-                urljoin(url, href),
-                normalize_space(text),
+                _absolute(url, origin, href),
+                text,
                 -1,
                 0,
-                False,
+                in_chrome,
                 node,
                 is_frame=node.tag == "iframe",
             )
         )
-        link_nodes.append(node)
+        if in_chrome:
+            continue
         node.insert_before(f"\ue000L{index}\ue001")
+        if node.tag == "a":
+            linked_ids.update(inner.mem_id for inner in node.css(BLOCK_TAGS))
     for widget in document.widgets:
         if widget.node is not None:
             widget.node.insert_before(f"\ue000W{widget.index}\ue001")
 
-    # Chrome: every element inside a chrome container is flagged via its block's ancestry.
-    chrome_ids: set[int] = set()
-    linked_ids: set[int] = set()
-    for container in tree.css(CHROME_SELECTOR):
-        if _is_chrome_container(container):
-            chrome_ids.add(container.mem_id)
-            for inner in container.css(BLOCK_TAGS):
-                chrome_ids.add(inner.mem_id)
-    for anchor in link_nodes:
-        if anchor.tag == "a":
-            for inner in anchor.css(BLOCK_TAGS):
-                linked_ids.add(inner.mem_id)
-    block_nodes = tree.css(BLOCK_TAGS)
+    block_nodes = [node for node in tree.css(BLOCK_TAGS) if node.mem_id not in chrome_blocks]
     for number, node in enumerate(block_nodes):
         node.insert_before(f"\ue000B{number}\ue001")
         node.insert_after(f"\ue000E{number}\ue001")
     root = tree.body or tree.root
     stream = root.text(deep=True) if root is not None else ""
-    _read_stream(document, stream, block_nodes, chrome_ids, linked_ids)
+    _read_stream(document, stream, block_nodes, set(), linked_ids)
     return document
+
+
+def _inside(node: LexborNode, containers: list[LexborNode]) -> bool:
+    ids = {c.mem_id for c in containers}
+    parent: LexborNode | None = node
+    while parent is not None:
+        if parent.mem_id in ids:
+            return True
+        parent = parent.parent
+    return False
 
 
 def _read_stream(
@@ -377,6 +423,7 @@ def _read_stream(
     buffers: dict[int, list[str]] = {}
     links: dict[int, list[tuple[int, int]]] = {}  # slot -> (link, offset in its text)
     widgets: dict[int, list[int]] = {}
+    waiting_widgets: list[int] = []
     headings: dict[int, int] = {}  # level -> slot of the current heading at that level
     position = 0
 
@@ -392,12 +439,17 @@ def _read_stream(
             block.section = slot
             block.headings = tuple(headings[lvl] for lvl in sorted(headings))
 
+    skipping = 0  # inside site chrome: its text is not content
     for marker in MARK.finditer(stream):
-        if open_slots and marker.start() > position:
+        if open_slots and marker.start() > position and not skipping:
             buffers[open_slots[-1][1]].append(stream[position : marker.start()])
         position = marker.end()
         kind, number = marker.group(1), int(marker.group(2))
-        if kind == "B":
+        if kind == "S":
+            skipping += 1
+        elif kind == "T":
+            skipping = max(0, skipping - 1)
+        elif kind == "B":
             node = block_nodes[number]
             chain = tuple(headings[lvl] for lvl in sorted(headings))
             slot = len(slots)
@@ -415,6 +467,11 @@ def _read_stream(
             )
             open_slots.append((number, slot))
             buffers[slot] = []
+            # A widget belongs to the block that opens right after its marker (itself, usually):
+            # that block knows the headings above the widget.
+            for widget_number in waiting_widgets:
+                widgets.setdefault(slot, []).append(widget_number)
+            waiting_widgets.clear()
         elif kind == "E":
             if any(open_number == number for open_number, _ in open_slots):
                 while open_slots:  # close anything left open inside (malformed nesting)
@@ -428,8 +485,11 @@ def _read_stream(
                 offset = len(normalize_space("".join(buffers[slot])))
                 links.setdefault(slot, []).append((number, offset + (1 if offset else 0)))
             else:
-                widgets.setdefault(slot, []).append(number)
-    if open_slots and position < len(stream):
+                waiting_widgets.append(number)
+    for widget_number in waiting_widgets:  # no block after it: the last open one holds it
+        if slots:
+            widgets.setdefault(slots[-1].index, []).append(widget_number)
+    if open_slots and position < len(stream) and not skipping:
         buffers[open_slots[-1][1]].append(stream[position:])
     while open_slots:
         close(open_slots.pop()[1])

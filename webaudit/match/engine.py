@@ -112,16 +112,14 @@ class PageIndex:
             self.url_starts.append(position)
             position += len(link.url) + 1
         self.urls = "\n".join(link.url for link in document.links)
+        self.urls_lower = self.urls.lower()
+        self.url_list = self.urls_lower.split("\n")
 
     def _add(self, key: tuple[int, int], text: str) -> None:
-        seq = self.lexicon.scan(text)
-        self.seqs[key] = seq
-        seen: set[int] = set()
-        for hit in seq:
-            for word in hit:
-                if word not in seen:
-                    seen.add(word)
-                    self.postings.setdefault(word, []).append(key)
+        scanned = self.lexicon.scanned(text)
+        self.seqs[key] = scanned.seq
+        for word in scanned.words:
+            self.postings.setdefault(word, []).append(key)
 
     def find(self, phrase: Phrase) -> list[tuple[int, int]]:
         """The (block, sentence) pairs where a phrase occurs."""
@@ -154,18 +152,19 @@ class PageIndex:
     def section(self, block: int) -> set[int]:
         found = self._sections.get(block)
         if found is None:
-            # A section's topic also shows in the page title and URL (/aldreomsorg/hemtjanst/).
-            found = {TITLE, URL} | (
-                set(self.document.section_blocks(block)) if block >= 0 else set()
-            )
+            # A section's topic also shows in the page title and URL (/aldreomsorg/hemtjanst/);
+            # the site's menus and footer are no part of a content section.
+            members = set(self.document.section_blocks(block)) if block >= 0 else set()
+            if block not in self.chrome:
+                members -= self.chrome
+            found = {TITLE, URL} | members
             self._sections[block] = found
         return found
 
     def scanned(self, text: str) -> Scanned:
         found = self._own.get(text)
         if found is None:
-            found = self.lexicon.scanned(text)
-            self._own[text] = found
+            found = self._own[text] = self.lexicon.scanned(text)
         return found
 
     def in_text(self, phrase: Phrase, text: str) -> bool:
@@ -181,6 +180,17 @@ class PageIndex:
             return sorted(found)
         if signal.url_lines is None:
             return []
+        hints = signal.url_hints
+        if hints is not None:
+            if not any(h in self.urls_lower for h in hints):
+                return []
+            pattern = signal.url_any
+            assert pattern is not None
+            return [
+                number
+                for number, url in enumerate(self.url_list)
+                if any(h in url for h in hints) and pattern.search(self.document.links[number].url)
+            ]
         return sorted(
             {
                 bisect_right(self.url_starts, m.start()) - 1

@@ -33,6 +33,8 @@ MIN_INFIX = 5  # shortest stem that may be found inside a compound
 MIN_FIRST_ELEMENT = 3  # shortest first element of a compound before an infix match
 MIN_FUZZY = 8  # shortest word matched with typos
 FUZZY_CUTOFF = 90.0
+SCAN_CACHE_LENGTH = 200  # texts up to this long are remembered once scanned
+SCAN_CACHE_SIZE = 200_000
 # Function words carry no evidence; they are left out of phrases (but gaps allow them).
 STOPWORDS = frozenset(
     "du din dina ditt dig en ett det den de vi vår våra vårt er ert av för om till i på med att "  # noqa: SIM905
@@ -101,6 +103,13 @@ class Lexicon:
     _groups: dict[tuple[int, ...], Group] = field(default_factory=dict)
     _hits: dict[str, tuple[int, ...]] = field(default_factory=dict)
     _fuzzy_choices: dict[str, int] = field(default_factory=dict)
+    _scanned: dict[str, Scanned] = field(default_factory=dict)
+    _exact: dict[str, list[int]] = field(default_factory=dict)
+    _prefix: dict[str, list[int]] = field(default_factory=dict)
+    _infix: dict[str, list[int]] = field(default_factory=dict)
+    _prefix_lengths: list[int] = field(default_factory=list)
+    _infix_lengths: list[int] = field(default_factory=list)
+    _fuzzy_list: tuple[str, ...] = ()
 
     def phrase(self, text: str) -> Phrase:
         """Compile a phrase (cached). A leading '=' asks for exact words: no stems, no compounds."""
@@ -117,6 +126,7 @@ class Lexicon:
         phrase = Phrase(text, ids, exact, frozenset(ids), len(self._phrases))
         self._phrases[text] = phrase
         self._hits.clear()  # a new word may match tokens seen before
+        self._scanned.clear()
         return phrase
 
     def group(self, phrases: tuple[Phrase, ...]) -> Group:
@@ -140,11 +150,21 @@ class Lexicon:
             root = stem(word)
             variants = {root, _SYNCOPE.sub(r"\1\2", root)}
             keys = tuple(sorted(ascii_fold(v) for v in variants if len(v) >= 3))
-        entry = Word(len(self.words), word, keys, exact)
+        entry = Word(len(self.words), word, keys or (ascii_fold(word),), exact)
         self.words.append(entry)
         self._word_ids[key] = entry.id
+        if exact:
+            self._exact.setdefault(entry.keys[0], []).append(entry.id)
+        else:
+            for stem_key in entry.keys:
+                self._prefix.setdefault(stem_key, []).append(entry.id)
+                if len(stem_key) >= MIN_INFIX:
+                    self._infix.setdefault(stem_key, []).append(entry.id)
+            self._prefix_lengths = sorted({len(k) for k in self._prefix})
+            self._infix_lengths = sorted({len(k) for k in self._infix})
         if not exact and len(word) >= MIN_FUZZY:
             self._fuzzy_choices[ascii_fold(word)] = entry.id
+            self._fuzzy_list = tuple(self._fuzzy_choices)
         return entry.id
 
     def hits(self, token: str) -> tuple[int, ...]:
@@ -156,25 +176,23 @@ class Lexicon:
         return found
 
     def _compute_hits(self, token: str) -> tuple[int, ...]:
-        matched = []
-        for word in self.words:
-            if word.exact:
-                if token == word.keys[0]:
-                    matched.append(word.id)
-                continue
-            for key in word.keys:
-                if token.startswith(key) or (
-                    len(key) >= MIN_INFIX and token.find(key, MIN_FIRST_ELEMENT) > 0
-                ):
-                    matched.append(word.id)
-                    break
-        if not matched and len(token) >= MIN_FUZZY and self._fuzzy_choices:
+        """Dictionary look-ups of the token's prefixes and inner pieces, then typos."""
+        matched: set[int] = set(self._exact.get(token, ()))
+        size = len(token)
+        for length in self._prefix_lengths:
+            if length > size:
+                break
+            matched.update(self._prefix.get(token[:length], ()))
+        for length in self._infix_lengths:
+            for start in range(MIN_FIRST_ELEMENT, size - length + 1):
+                matched.update(self._infix.get(token[start : start + length], ()))
+        if not matched and size >= MIN_FUZZY and self._fuzzy_choices:
             best = process.extractOne(
-                token, list(self._fuzzy_choices), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
+                token, self._fuzzy_list, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
             )
             if best is not None:
-                matched.append(self._fuzzy_choices[best[0]])
-        return tuple(matched)
+                matched.add(self._fuzzy_choices[best[0]])
+        return tuple(sorted(matched))
 
     def scan(self, text: str) -> list[tuple[int, ...]]:
         """Per token of `text`, the word ids it matches (most tokens: none)."""
@@ -183,8 +201,16 @@ class Lexicon:
         return [hits(token) for token in TOKEN.findall(folded)]
 
     def scanned(self, text: str) -> Scanned:
-        seq = self.scan(text)
-        return Scanned(seq, frozenset(word for hit in seq for word in hit))
+        """Scan a text, remembering short ones: menu and link texts repeat on every page."""
+        found = self._scanned.get(text) if len(text) <= SCAN_CACHE_LENGTH else None
+        if found is None:
+            seq = self.scan(text)
+            found = Scanned(seq, frozenset(word for hit in seq for word in hit))
+            if len(text) <= SCAN_CACHE_LENGTH:
+                if len(self._scanned) >= SCAN_CACHE_SIZE:
+                    self._scanned.clear()
+                self._scanned[text] = found
+        return found
 
 
 def find_in(phrase: Phrase, seq: list[tuple[int, ...]]) -> list[tuple[int, int]]:
@@ -217,5 +243,6 @@ def find_in(phrase: Phrase, seq: list[tuple[int, ...]]) -> list[tuple[int, int]]
 
 def contains(lexicon: Lexicon, phrases: list[str], text: str) -> list[str]:
     """The phrases that occur in a short text (link text, labels); for one-off checks."""
+    compiled = [lexicon.phrase(p) for p in phrases]  # before scanning: new words, new hits
     scanned = lexicon.scanned(text)
-    return [p for p in phrases if scanned.has(lexicon.phrase(p))]
+    return [p.text for p in compiled if scanned.has(p)]

@@ -39,7 +39,7 @@ STRUCTURE_SIGNALS: dict[str, dict[str, object]] = {
         "note": "länk till en e-tjänstplattform",
     },
     "pdf_link": {"kind": "link", "url": [r"\.pdf(\b|$)"], "note": "länk till ett PDF-dokument"},
-    "iframe": {"kind": "frame", "url": [r"."], "note": "inbäddad ram (ofta en e-tjänst)"},
+    "iframe": {"kind": "frame", "url": [r"^https?:"], "note": "inbäddad ram (ofta en e-tjänst)"},
     "contact_block": {
         "kind": "text",
         "any": ["telefon", "tel", "e-post", "telefontid", "ring"],
@@ -71,6 +71,7 @@ class CompiledSignal:
     any_words: frozenset[int] = frozenset()  # every word of `any`: a quick 'cannot match'
     url_any: re.Pattern[str] | None = None  # the `url` regexes as one alternation
     url_lines: re.Pattern[str] | None = None  # the same, for all of a page's URLs, one a line
+    url_hints: tuple[str, ...] | None = None  # text one of the URLs must contain (None: any)
 
 
 @dataclass(frozen=True)
@@ -87,8 +88,69 @@ class CompiledChecklist:
     items: list[CompiledItem] = field(default_factory=list)
 
 
+def required_literal(pattern: str) -> str | None:
+    """The longest piece of plain text every match of `pattern` contains (lower case), if any.
+
+    Used to skip a regex on a page whose URLs do not contain that text. Conservative: groups,
+    classes, top-level alternatives and optional characters contribute nothing.
+    """
+    depth = 0
+    for char in (
+        pattern.replace("\\\\", "").replace("\\|", "").replace("\\(", "").replace("\\)", "")
+    ):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "|" and depth == 0:
+            return None
+    runs: list[str] = []
+    current = ""
+    index, size = 0, len(pattern)
+    while index < size:
+        char = pattern[index]
+        atom: str | None
+        if char == "\\" and index + 1 < size:
+            following = pattern[index + 1]
+            atom = following if following in ".-/\\?+*()[]{}|^$" else None
+            index += 2
+        elif char in "([":
+            closing, level = (")" if char == "(" else "]"), 0
+            while index < size:
+                if pattern[index] == "\\":
+                    index += 2
+                    continue
+                level += 1 if pattern[index] == char else -1 if pattern[index] == closing else 0
+                index += 1
+                if level == 0:
+                    break
+            atom = None
+        else:
+            atom = None if char in ".^$" else char
+            index += 1
+        quantifier = pattern[index] if index < size else ""
+        if quantifier in ("?", "*", "{"):
+            index = pattern.find("}", index) + 1 if quantifier == "{" else index + 1
+            runs.append(current)
+            current = ""
+        elif quantifier == "+":
+            index += 1
+            runs.append(current + (atom or ""))
+            current = ""
+        elif atom is None:
+            runs.append(current)
+            current = ""
+        else:
+            current += atom
+    runs.append(current)
+    best = max(runs, key=len).lower()
+    return best if len(best) >= 3 else None
+
+
 def _alternation(patterns: list[str]) -> str:
     return "|".join(f"(?:{pattern})" for pattern in patterns)
+
+
+def _hints(patterns: list[str]) -> tuple[str, ...] | None:
+    hints = [required_literal(p) for p in patterns]
+    return None if not hints or any(h is None for h in hints) else tuple(h for h in hints if h)
 
 
 def _regexes(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
@@ -135,6 +197,7 @@ def _signal(
         url_lines=re.compile(_alternation(signal.url), re.IGNORECASE | re.MULTILINE)
         if signal.url
         else None,
+        url_hints=_hints(signal.url),
     )
 
 

@@ -22,6 +22,7 @@ from webaudit.match.aggregate import PageResult, SiteFlag, aggregate_item
 from webaudit.match.crops import CropRenderer, CropRequest
 from webaudit.match.document import Document, parse_html, parse_text
 from webaudit.match.engine import Evidence, ItemMatch, match_document
+from webaudit.match.pool import PageInput, PageMatcher
 from webaudit.store import Store
 from webaudit.store.captures import crawl_log, get_captures, latest_run, site_captures
 from webaudit.store.events import log_event
@@ -220,21 +221,30 @@ def _load_site(
     )
 
 
-def _match_site(work: _SiteWork, evidence: EvidenceStore, checklist: Checklist) -> None:
+def _page_input(capture: Capture, evidence: EvidenceStore) -> PageInput | None:
+    """What the matcher needs of a capture: its rendered HTML, or a PDF's text."""
+    if not _matchable(capture) or capture.id is None:
+        return None
+    path = capture.text_path if capture.kind == "pdf" else capture.html_path
+    if not path:
+        return None
+    content = evidence.read(path).decode("utf-8", "replace")
+    return PageInput(capture.id, capture.kind, capture.final_url, content, capture.title or "")
+
+
+def _match_site(
+    work: _SiteWork, evidence: EvidenceStore, checklist: Checklist, matcher: PageMatcher
+) -> None:
     """Match every capture (pure matching; reading the stored files is the only I/O)."""
     per_item: dict[str, list[PageResult]] = {item.id: [] for item in checklist.items}
-    for capture in work.captures.values():
-        if not _matchable(capture):
-            continue
-        document = document_for_capture(capture, evidence)
-        if document is None:
-            continue
-        assert capture.id is not None
-        for item_id, match in match_document(document, checklist).items():
-            per_item[item_id].append(PageResult(capture.id, capture.final_url, match))
+    inputs = [page for c in work.captures.values() if (page := _page_input(c, evidence))]
+    for page, matches in zip(inputs, matcher.match(inputs), strict=True):
+        capture = work.captures[page.key]
+        for item_id, match in matches.items():
+            per_item[item_id].append(PageResult(page.key, capture.final_url, match))
             if match.result == "fail" and not match.near_misses:
                 continue  # nothing to show: the page is simply silent on the item
-            work.index[(capture.id, item_id)] = len(work.findings)
+            work.index[(page.key, item_id)] = len(work.findings)
             work.findings.append(_finding(capture, match, checklist))
     for item in checklist.items:
         work.flags[item.id] = aggregate_item(
@@ -356,6 +366,7 @@ def evaluate_site(
     *,
     renderer: CropRenderer | None = None,
     force: bool = False,
+    matcher: PageMatcher | None = None,
 ) -> SiteEvaluation | None:
     """Match every current capture of a site and store a new evaluation. None: never crawled."""
     work = _load_site(store, loaded, round_id, municipality_code, renderer is not None)
@@ -365,7 +376,7 @@ def evaluate_site(
         existing = _latest_with_inputs(store, round_id, municipality_code, work.fingerprint)
         if existing is not None:
             return SiteEvaluation(municipality_code, existing, _flags_of(store, existing), True)
-    _match_site(work, evidence, loaded.checklist)
+    _match_site(work, evidence, loaded.checklist, matcher or PageMatcher(loaded))
     crops = renderer.render(_crop_requests(work, evidence)) if renderer is not None else {}
     evaluation_id = _save(store, loaded, round_id, work, crops, actor)
     made = sum(1 for stored in crops.values() if stored is not None)
@@ -382,24 +393,35 @@ def evaluate_round(
     *,
     crops: bool = False,
     force: bool = False,
+    workers: int = 1,
     on_site: Callable[[SiteEvaluation], None] = lambda _: None,
 ) -> list[SiteEvaluation]:
-    """Evaluate sites one by one; with `crops`, one Chromium crops the evidence of all of them."""
+    """Evaluate sites one by one; with `crops`, one Chromium crops the evidence of all of them;
+    with `workers` > 1, each site's pages are matched on several processes."""
     codes = list(codes)
     results: list[SiteEvaluation] = []
 
-    def run(renderer: CropRenderer | None) -> None:
+    def run(renderer: CropRenderer | None, matcher: PageMatcher) -> None:
         for code in codes:
             result = evaluate_site(
-                store, evidence, loaded, round_id, code, actor, renderer=renderer, force=force
+                store,
+                evidence,
+                loaded,
+                round_id,
+                code,
+                actor,
+                renderer=renderer,
+                force=force,
+                matcher=matcher,
             )
             if result is not None:
                 results.append(result)
                 on_site(result)
 
-    if crops:
-        with CropRenderer(evidence) as renderer:
-            run(renderer)
-    else:
-        run(None)
+    with PageMatcher(loaded, workers) as matcher:
+        if crops:
+            with CropRenderer(evidence) as renderer:
+                run(renderer, matcher)
+        else:
+            run(None, matcher)
     return results
