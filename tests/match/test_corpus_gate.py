@@ -16,7 +16,13 @@ import pytest
 
 from tests.match.conftest import CORPUS
 from webaudit.checklists import Checklist
-from webaudit.match.evaluation import Report, evaluate_pages, format_report, load_corpus, matcher_for
+from webaudit.match.evaluation import (
+    Report,
+    evaluate_pages,
+    format_report,
+    load_corpus,
+    matcher_for,
+)
 
 BASELINE = Path(__file__).with_name("baseline.json")
 METRICS = ("precision", "recall", "pass_recall")

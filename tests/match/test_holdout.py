@@ -15,7 +15,14 @@ import pytest
 
 from tests.match.conftest import CORPUS
 from webaudit.checklists import Checklist
-from webaudit.match.evaluation import Report, evaluate_sites, format_report, keyword_matcher, load_sites, matcher_for
+from webaudit.match.evaluation import (
+    Report,
+    evaluate_sites,
+    format_report,
+    keyword_matcher,
+    load_sites,
+    matcher_for,
+)
 
 TARGETS = json.loads(Path(__file__).with_name("baseline.json").read_text(encoding="utf-8"))["holdout"]
 
