@@ -86,8 +86,9 @@ def _scan(root: Path) -> Iterator[Path]:
 
 def _references(
     store: Store, round_id: str | None, report: VerifyReport
-) -> tuple[dict[str, _Reference], set[str]]:
-    """What the database says should be on disk: path -> expected hash, plus every known path."""
+) -> tuple[dict[str, _Reference], set[str], set[str]]:
+    """What the database says should be on disk: path -> expected hash, every known path, and
+    the archive folders of runs still under way."""
     wanted: dict[str, _Reference] = {}
     with store.session() as session:
         records = {row.sha256: row for row in session.exec(select(StoredFile)).all()}
@@ -137,7 +138,10 @@ def _references(
             wanted.setdefault(record.path, _Reference(record.path, record.sha256, "filpost"))
     known = set(wanted) | {r.path for r in records.values()}
     known |= {r.warc_path for r in runs if r.warc_path}
-    return wanted, known
+    # A run still marked running (under way, or killed and not yet resumed) owns its archive
+    # folder: the WARC being written is recorded when the run finishes.
+    busy = {f"archives/{r.round_id}/{r.municipality_code}/" for r in runs if r.status == "running"}
+    return wanted, known, busy
 
 
 def _check_files(
@@ -198,7 +202,7 @@ def verify_evidence(
 ) -> VerifyReport:
     """Check the evidence folder against the database (one round, or everything)."""
     report = VerifyReport()
-    wanted, known = _references(store, round_id, report)
+    wanted, known, busy = _references(store, round_id, report)
     _check_files(evidence, wanted, report)
     _check_bundles(evidence, round_id, public_key, report)
     with store.session() as session:
@@ -207,7 +211,11 @@ def verify_evidence(
         relative = path.relative_to(evidence.root).as_posix()
         if path.name.startswith(".tmp-"):
             report.notes.append(f"rest av en avbruten skrivning: {relative}")
-        elif round_id is None and relative not in known:
+        elif relative in known or round_id is not None:
+            continue
+        elif any(relative.startswith(folder) for folder in busy):
+            report.notes.append(f"hör till en genomsökning som inte är klar: {relative}")
+        else:
             report.orphaned.append(relative)
     report.orphaned.sort()
     return report
