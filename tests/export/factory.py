@@ -99,6 +99,9 @@ def build_round(
                 pages=pages_per_site,
                 stop_reason="inga fler relevanta länkar",
             )
+            if number == 1:  # the second site's crawl made a web archive (bytes stand in)
+                wacz = put(b"PK\x03\x04 webaudit test archive", "application/wacz")
+                run.wacz_path, run.wacz_sha256 = wacz.path, wacz.sha256
             session.add(run)
             session.flush()
             assert run.id is not None

@@ -68,6 +68,13 @@ def test_folder_is_self_contained_and_escaped(
     # Pictures are copies, not links into the evidence folder.
     picture = next(pages[0].parent.glob("bilder/sida-*.png"))
     assert picture.stat().st_nlink == 1
+    # The crawl's web archive travels with the list that cites it.
+    archive = pages[1].parent / "arkiv" / "webbarkiv-0115-2025-2.wacz"
+    assert archive.read_bytes().startswith(b"PK") and 'href="arkiv/' in pages[1].read_text("utf-8")
+    assert not (pages[0].parent / "arkiv").exists() or not any(
+        (pages[0].parent / "arkiv").iterdir()
+    )
+    assert "ett webbarkiv (WACZ) för uppspelning av sidorna finns inte" in html
     # Enormous quotes are cut for display.
     assert max(len(q) for q in re.findall(r"<blockquote>(.*?)</blockquote>", html, re.S)) < 3000
 

@@ -13,6 +13,7 @@ cut. Pictures are copies, never links into the evidence folder.
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -259,6 +260,12 @@ def _pages_visited(views: Iterable[ItemView], fallback: int) -> int:
     return fallback
 
 
+def _size_sv(size: int) -> str:
+    if size < 1_000_000:
+        return f"{max(1, round(size / 1000))} kB"
+    return f"{decimal_sv(size / 1e6)} MB"
+
+
 def pdf_name(state: MunicipalityState, round_id: str) -> str:
     m = state.municipality
     return f"underlag-{safe_filename(m.code)}-{safe_filename(m.name, 40)}-{safe_filename(round_id)}.pdf"
@@ -279,20 +286,25 @@ def render_evidence_list(
 ) -> str:
     pictures = Pictures(evidence, folder)
     views = _item_views(state, snapshot, pictures)
-    archive = None
-    if state.wacz_path:
+    archives = []
+    for run in snapshot.archives(state):
         try:
-            source = evidence.absolute(state.wacz_path)
+            source = evidence.absolute(run.wacz_path or "")
         except WebauditError:
-            source = None
-        if source is not None and source.is_file():
-            name = f"webbarkiv-{safe_filename(state.municipality.code)}-{safe_filename(snapshot.round_id)}.wacz"
-            place_file(source, folder / "arkiv" / name)
-            archive = {
+            continue
+        if not source.is_file():
+            continue
+        m = state.municipality
+        name = f"webbarkiv-{safe_filename(m.code)}-{safe_filename(snapshot.round_id)}-{run.id}.wacz"
+        place_file(source, folder / "arkiv" / name)
+        archives.append(
+            {
                 "file": f"arkiv/{name}",
-                "sha256": getattr(state.crawl, "wacz_sha256", None),
-                "size_mb": round(source.stat().st_size / 1e6, 1),
+                "sha256": run.wacz_sha256,
+                "size": _size_sv(source.stat().st_size),
+                "started_at": run.started_at,
             }
+        )
     summary = snapshot.summary
     group = state.municipality.size_group
     return (
@@ -311,7 +323,7 @@ def render_evidence_list(
             crawl_status=CRAWL_SV.get(state.crawl_status, state.crawl_status),
             visited=_visited(views),
             pages_visited=_pages_visited(views, state.pages),
-            archive=archive,
+            archives=archives,
             contact=contact,
             contact_href=safe_href(f"mailto:{contact}") or f"mailto:{contact}",
             dispute_until=snapshot.dispute_until,
@@ -332,6 +344,12 @@ def write_evidence_list(
     contact: str = DEFAULT_CONTACT,
 ) -> Path:
     folder = folder_for(out_dir, state.municipality.code)
+    # A list is rewritten whole: pictures, archives and a PDF from an earlier run would no
+    # longer match it (the PDF is printed again afterwards when asked for).
+    for stale in ("bilder", "arkiv"):
+        shutil.rmtree(folder / stale, ignore_errors=True)
+    for old_pdf in folder.glob("underlag-*.pdf"):
+        old_pdf.unlink()
     (folder / "bilder").mkdir(parents=True, exist_ok=True)
     html = render_evidence_list(state, snapshot, evidence, folder, contact=contact)
     target = folder / "index.html"

@@ -122,6 +122,20 @@ class RoundSnapshot:
     summary: RoundSummary | None = None
     dispute_until: datetime | None = None
     read_at: datetime = field(default_factory=utcnow)
+    runs: dict[int, CrawlRun] = field(default_factory=dict)  # latest and cited crawl runs
+
+    def archives(self, state: MunicipalityState) -> list[CrawlRun]:
+        """Crawl runs with a web archive to replay this municipality's evidence: the runs its
+        cited captures came from, and its latest run; oldest first."""
+        wanted = {
+            ref.capture.crawl_run_id for item in state.items for ref in item.evidence(self.captures)
+        }
+        if state.crawl is not None and state.crawl.id is not None:
+            wanted.add(state.crawl.id)
+        found = [self.runs[i] for i in wanted if i in self.runs]
+        return sorted(
+            (run for run in found if getattr(run, "wacz_path", None)), key=lambda run: run.id or 0
+        )
 
     def municipality(self, code: str) -> MunicipalityState | None:
         return next((s for s in self.municipalities if s.municipality.code == code), None)
@@ -158,6 +172,12 @@ def read_round(
         captures = get_captures(
             session, {f.capture_id for f in findings.values()} | set(decision_capture_ids)
         )
+        cited_runs = {c.crawl_run_id for c in captures.values()} - {r.id for r in runs.values()}
+        runs_by_id = {run.id: run for run in runs.values() if run.id is not None}
+        for run_id in cited_runs:
+            cited = session.get(CrawlRun, run_id)
+            if cited is not None:
+                runs_by_id[run_id] = cited
         pages = {
             code: run.pages if run.status != "running" else count_captures(session, run.id)
             for code, run in runs.items()
@@ -210,4 +230,5 @@ def read_round(
         captures,
         summary=summary,
         dispute_until=audit_round.dispute_until,
+        runs=runs_by_id,
     )
