@@ -50,7 +50,8 @@ def aggregate_item(
     searched = len(results)
     if passing:
         best = passing[0].match.score
-        others = f" (och {len(passing) - 1} sidor till)" if len(passing) > 1 else ""
+        more = len(passing) - 1
+        others = f" (och {more} {'sida' if more == 1 else 'sidor'} till)" if more else ""
         return SiteFlag(
             item_id,
             "pass",
@@ -67,7 +68,8 @@ def aggregate_item(
             "review",
             best,
             tuple(uncertain[:SUPPORTING_PAGES]),
-            f"osäkert: {len(uncertain)} sidor har svaga belägg, bäst {uncertain[0].url}",
+            f"osäkert: {len(uncertain)} {'sida har' if len(uncertain) == 1 else 'sidor har'} "
+            f"svaga belägg, bäst {uncertain[0].url}",
             near,
             searched,
         )

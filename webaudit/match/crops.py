@@ -41,13 +41,26 @@ _HIGHLIGHT_JS = """
   element.setAttribute('style', (element.getAttribute('style') || '') + ';' + style);
   const rect = element.getBoundingClientRect();
   if (rect.width === 0 && rect.height === 0) return null;
+  // A small element (a link) is shown with the paragraph or list item around it.
+  let area = rect;
+  const around = element.closest('p, li, td, dd, dt, figcaption, blockquote, label, fieldset');
+  if (around && around !== element) {
+    const outer = around.getBoundingClientRect();
+    if (outer.height <= maxHeight / 2) {
+      const left = Math.min(rect.left, outer.left), top = Math.min(rect.top, outer.top);
+      area = {left: left, top: top,
+              width: Math.max(rect.right, outer.right) - left,
+              height: Math.max(rect.bottom, outer.bottom) - top};
+    }
+  }
   const pageWidth = Math.max(document.documentElement.scrollWidth, window.innerWidth);
-  let x = rect.left + window.scrollX - margin;
-  let width = rect.width + 2 * margin;
+  let x = area.left + window.scrollX - margin;
+  let width = area.width + 2 * margin;
   if (width < minWidth) { x -= (minWidth - width) / 2; width = minWidth; }
   x = Math.max(0, Math.min(x, pageWidth - width));
-  const y = Math.max(0, rect.top + window.scrollY - margin);
-  const height = Math.min(rect.height + 2 * margin, maxHeight);
+  // More room above than below: what leads up to the evidence is part of its meaning.
+  const y = Math.max(0, area.top + window.scrollY - 3 * margin);
+  const height = Math.min(area.top + window.scrollY - y + area.height + margin, maxHeight);
   return {x: x, y: y, width: Math.min(width, pageWidth), height: height};
 }
 """

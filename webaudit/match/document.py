@@ -23,6 +23,7 @@ BLOCK_TAGS = (
     "fieldset, table, tr, ul, ol, dl, blockquote, figure, figcaption, summary, details, label, "
     "legend, caption, button, option, pre, address, header, footer, nav, body"
 )
+UI_TAGS = frozenset({"option", "button", "label", "legend"})
 HEADING_LEVEL = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 DROP_TAGS = "script, style, noscript, template, svg, head"
 CHROME_SELECTOR = (
@@ -43,6 +44,7 @@ ABBREVIATION_END = re.compile(
     r"o\.s\.v|d\.v\.s|dvs|inkl|exkl|max|min|tim|mån|kr)\.|\b[A-ZÅÄÖ]\.)$",
     re.IGNORECASE,
 )
+CHECK_BOXES = "☐☑☒□■"
 PDF_ITEM = re.compile(r"^[☐☑☒•▪◦●○■□\-–*]\s|^\d+[.)]\s")
 MARK = re.compile(r"\ue000([BELWST])(\d+)\ue001")
 TEXT_INPUT_TYPES = {"", "text", "number", "range", "tel"}
@@ -68,6 +70,7 @@ class Block:
     headings: tuple[int, ...]  # the heading chain above this block, outermost first
     level: int = 0  # heading level (1-6) when the block is a heading, else 0
     in_link: bool = False  # the text of a teaser card or link list: navigation, not content
+    ui: bool = False  # a form control's text (option, button, label, check box): not information
     node: LexborNode | None = field(default=None, repr=False, compare=False)
     location_hint: str = ""  # used when there is no node (PDF paragraphs)
     sentences: list[Sentence] = field(default_factory=list)
@@ -167,6 +170,22 @@ def _is_chrome_container(node: LexborNode) -> bool:
             return False
         parent = parent.parent
     return True
+
+
+def _is_control(node: LexborNode) -> bool:
+    """Options, labels and a form's buttons are controls; a button elsewhere (an accordion's)
+    is a heading of the content it opens."""
+    if node.tag != "button":
+        return node.tag in UI_TAGS
+    attributes = node.attributes
+    if "aria-expanded" in attributes or "aria-controls" in attributes:
+        return False
+    parent = node.parent
+    while parent is not None and parent.tag not in ("body", "html"):
+        if parent.tag == "form":
+            return True
+        parent = parent.parent
+    return False
 
 
 def _link_text(node: LexborNode) -> str:
@@ -462,6 +481,7 @@ def _read_stream(
                     section=chain[-1] if chain else -1,
                     headings=chain,
                     in_link=node.mem_id in linked_ids,
+                    ui=node.tag in UI_TAGS and _is_control(node),
                     node=node,
                 )
             )
@@ -569,6 +589,7 @@ def parse_text(text: str, url: str, *, is_pdf: bool = True, title: str = "") -> 
             section=headings[-1] if headings else -1,
             headings=headings,
             level=3 if heading else 0,
+            ui=paragraph[:1] in CHECK_BOXES,
             location_hint=f"pdf-stycke-{number}",
         )
         _split_sentences(block)

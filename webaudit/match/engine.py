@@ -333,7 +333,8 @@ class ItemEvaluator:
             else:
                 target = self.document.blocks[block]
                 quote = target.sentences[sentence].text
-                location, chrome = f"@{block}", target.chrome or target.in_link
+                # Menus, teaser cards and form controls name things; they do not inform.
+                location, chrome = f"@{block}", target.chrome or target.in_link or target.ui
             evidence = self._judge(
                 signal, Anchor(block, sentence), terms, "text", quote, location, chrome
             )

@@ -153,7 +153,11 @@ def format_explanation(explanation: Explanation) -> str:
             )
             if capture is not None:
                 lines.append(f"    fångad {_time(capture.captured_at)}, sha256 {sha[:16]}…")
-            for evidence in page.evidence[:SHOWN_EVIDENCE]:
+            shown: set[object] = set()
+            for evidence in page.evidence:  # strongest first; one entry per element
+                if evidence.get("location") in shown or len(shown) == SHOWN_EVIDENCE:
+                    continue
+                shown.add(evidence.get("location"))
                 lines.extend(_evidence_lines(evidence, "    "))
             if page.finding.crop_path:
                 lines.append(f"    urklipp: {page.finding.crop_path}")
