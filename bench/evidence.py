@@ -13,6 +13,8 @@ items. Then runs the real command and prints the figures.
 from __future__ import annotations
 
 import argparse
+import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -40,6 +42,9 @@ def main() -> int:
     parser.add_argument("--no-pdf", action="store_true")
     parser.add_argument("--workers", type=int, default=3, help="PDFs printed at once")
     parser.add_argument("--keep", type=Path, help="build the store here and reuse it on later runs")
+    parser.add_argument(
+        "--warm-only", action="store_true", help="keep the picture cache: skip the cold run"
+    )
     args = parser.parse_args()
 
     base = args.keep or Path(tempfile.mkdtemp(prefix="webaudit-bench-"))
@@ -54,7 +59,8 @@ def main() -> int:
         )
     objects = sum(1 for _ in (evidence / "objects").rglob("*.png"))
     print(f"evidence folder: {folder_size(evidence / 'objects') / 1e6:.0f} MB, {objects} PNG files")
-    shutil.rmtree(evidence / "cache", ignore_errors=True)  # cold: no page-top thumbnails yet
+    if not args.warm_only:
+        shutil.rmtree(evidence / "cache", ignore_errors=True)  # cold: no page-top pictures yet
 
     command = [
         str(Path(sys.executable).parent / "webaudit"),
@@ -69,11 +75,17 @@ def main() -> int:
     ]
     if args.no_pdf:
         command.append("--no-pdf")
-    for label in ("cold", "warm"):
+    print(
+        f"load average before: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} CPUs"
+    )
+    for label in ("warm",) if args.warm_only else ("cold", "warm"):
         shutil.rmtree(base / "underlag", ignore_errors=True)
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.monotonic()
         result = subprocess.run(command, capture_output=True, text=True, check=False)
         seconds = time.monotonic() - started
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
         if result.returncode != 0:
             print(result.stdout, result.stderr, file=sys.stderr)
             return 1
@@ -85,6 +97,11 @@ def main() -> int:
         )
         for line in result.stdout.strip().splitlines():
             print(f"  {line}")
+        print(
+            f"  CPU time (webaudit, Chromium, picture workers): {cpu:.1f} s; on {os.cpu_count()} "
+            f"idle CPUs that is at least {cpu / (os.cpu_count() or 1):.1f} s of wall time; "
+            f"load average after: {os.getloadavg()[0]:.1f}"
+        )
     if args.keep is None:
         shutil.rmtree(base, ignore_errors=True)
     return 0
