@@ -38,7 +38,12 @@ from webaudit.store.decisions import (
     current_decisions,
     record_decision,
 )
-from webaudit.store.disputes import add_dispute, find_archived_capture, get_dispute
+from webaudit.store.disputes import (
+    add_dispute,
+    find_archived_capture,
+    get_dispute,
+    list_disputes,
+)
 from webaudit.store.events import log_event
 from webaudit.store.rounds import get_round
 from webaudit.store.tables import Capture, Decision, Dispute, Municipality, RoundMunicipality
@@ -406,8 +411,6 @@ def carried_over(store: Store, round_id: str) -> list[Dispute]:
     previous = str(int(round_id) - 1) if round_id.isdigit() else None
     if previous is None:
         return []
-    from webaudit.store.disputes import list_disputes
-
     with store.session() as session:
         return [d for d in list_disputes(session, previous) if d.outcome == "fixed_since"]
 
