@@ -416,13 +416,21 @@ class ItemEvaluator:
                 Anchor(widget.block, 0, widget.text),
                 terms,
                 "form",
-                widget.text,
+                self._titled(widget.block, widget.text),
                 f"#widget{widget.index}",
                 widget.chrome,
             )
             if evidence is not None:
                 found.append(evidence)
         return found
+
+    def _titled(self, block: int, text: str) -> str:
+        """A form's fields say little alone: quote them under the heading they sit below."""
+        if 0 <= block < len(self.document.blocks):
+            headings = self.document.blocks[block].headings
+            if headings:
+                return f"{self.document.blocks[headings[-1]].text}: {text}"
+        return text
 
     def _widget_terms(self, signal: CompiledSignal, widget: Widget) -> list[str] | None:
         if widget.numeric < signal.min_numeric:
