@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import json
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -46,52 +47,61 @@ CONSENT_BUTTONS = (
 MAX_SCREENSHOT_HEIGHT = 15_000
 VIEWPORT = {"width": 1280, "height": 900}
 
-# Answers a consent banner: clicks the first visible button whose text is one of the labels;
-# failing that, hides a fixed overlay that talks about cookies. Returns what it did, or null.
-CONSENT_SCRIPT = """
-(labels) => {
-  const norm = (s) => (s || '').replace(/\\s+/g, ' ').trim().toLowerCase();
+# One round trip does it all, in the page: wait (briefly) until the page's own short timers and
+# fetches have run (counted by render.SETTLE_INIT_SCRIPT, when installed); answer a cookie
+# banner - click the first visible button whose text is one of the labels, or failing that
+# hide a fixed overlay that talks about cookies; then read what the crawler and the matchers
+# need. The result comes back as one JSON string: far cheaper to transfer than a tree.
+CAPTURE_SCRIPT = """
+async ([labels, regions, maxLinks, settleMs]) => {
+  const pause = (ms) => new Promise((r) => (window.__webauditSetTimeout || setTimeout)(r, ms));
+  const settle = async (limit) => {
+    const t0 = performance.now();
+    while ((window.__webauditPending || 0) > 0 && performance.now() - t0 < limit) await pause(40);
+  };
+  const norm = (s) => (s || '').replace(/\\s+/g, ' ').trim();
   const visible = (el) => {
     const r = el.getBoundingClientRect();
     if (r.width <= 0 || r.height <= 0) return false;
     const st = getComputedStyle(el);
     return st.visibility !== 'hidden' && st.display !== 'none' && st.opacity !== '0';
   };
-  const byText = new Map();
-  const nodes = document.querySelectorAll(
-    'button, [role=button], input[type=button], input[type=submit], a[id*=cookie], ' +
-    'a[class*=cookie], a[id*=consent], a[class*=consent], [id*=cookie] a, [class*=cookie] a');
-  for (const el of nodes) {
-    const t = norm(el.textContent || el.value || el.getAttribute('aria-label'));
-    if (t && t.length <= 60 && !byText.has(t)) byText.set(t, []);
-    if (t && t.length <= 60) byText.get(t).push(el);
-  }
-  for (const label of labels) {
-    for (const el of byText.get(norm(label)) || []) {
-      if (visible(el)) { el.click(); return 'klick: ' + label; }
+  const answerConsent = () => {
+    const byText = new Map();
+    const nodes = document.querySelectorAll(
+      'button, [role=button], input[type=button], input[type=submit], [id*=cookie i] a, ' +
+      '[class*=cookie i] a, [id*=consent i] a, [class*=consent i] a');
+    for (const el of nodes) {
+      const t = norm(el.textContent || el.value || el.getAttribute('aria-label')).toLowerCase();
+      if (!t || t.length > 60) continue;
+      if (!byText.has(t)) byText.set(t, []);
+      byText.get(t).push(el);
     }
-  }
-  const words = /cookie|kakor|kaka|samtycke|consent/i;
-  for (const el of document.querySelectorAll('body *')) {
-    const st = getComputedStyle(el);
-    if (st.position !== 'fixed' && st.position !== 'sticky') continue;
-    const r = el.getBoundingClientRect();
-    const share = (r.width * r.height) / (innerWidth * innerHeight);
-    if (share > 0.3 && words.test(el.textContent || '')) {
-      el.style.setProperty('display', 'none', 'important');
-      document.documentElement.style.overflow = '';
-      document.body && (document.body.style.overflow = '');
-      return 'dolt: kakbanner utan knapp';
+    for (const label of labels) {
+      for (const el of byText.get(label.toLowerCase()) || []) {
+        if (visible(el)) { el.click(); return 'klick: ' + label; }
+      }
     }
-  }
-  return null;
-}
-"""
-
-# Everything the crawler and the matchers need from the rendered page, in one round trip.
-SNAPSHOT_SCRIPT = """
-([regions, maxLinks]) => {
-  const norm = (s) => (s || '').replace(/\\s+/g, ' ').trim();
+    const words = /cookie|kakor|kaka|samtycke|consent/i;
+    const overlays = document.querySelectorAll(
+      '[id*=cookie i], [class*=cookie i], [id*=consent i], [class*=consent i], ' +
+      '[role=dialog], [aria-modal=true], body > *');
+    for (const el of overlays) {
+      const st = getComputedStyle(el);
+      if (st.position !== 'fixed' && st.position !== 'sticky') continue;
+      const r = el.getBoundingClientRect();
+      if ((r.width * r.height) / (innerWidth * innerHeight) > 0.3 && words.test(el.textContent || '')) {
+        el.style.setProperty('display', 'none', 'important');
+        document.documentElement.style.overflow = '';
+        if (document.body) document.body.style.overflow = '';
+        return 'dolt: kakbanner utan knapp';
+      }
+    }
+    return null;
+  };
+  await settle(settleMs);
+  const consent = answerConsent();
+  if (consent) { await pause(150); await settle(1000); }
   const doc = document.documentElement;
   const doctype = document.doctype ? new XMLSerializer().serializeToString(document.doctype) + '\\n' : '';
   const links = [];
@@ -114,7 +124,8 @@ SNAPSHOT_SCRIPT = """
     links.push([url, text.slice(0, 200), region, el.tagName.toLowerCase()]);
   }
   const crumbs = document.querySelector(regions[0][1]);
-  return {
+  return JSON.stringify({
+    consent,
     title: document.title || '',
     html: doctype + doc.outerHTML,
     text: document.body ? document.body.innerText : '',
@@ -123,12 +134,12 @@ SNAPSHOT_SCRIPT = """
     width: Math.max(doc.scrollWidth, document.body ? document.body.scrollWidth : 0),
     height: Math.max(doc.scrollHeight, document.body ? document.body.scrollHeight : 0),
     links, truncated,
-  };
+  });
 }
 """
 
 log = logging.getLogger(__name__)
-__all__ = ["PageSnapshot", "answer_consent", "pdf_text", "read_rendered", "render_page"]
+__all__ = ["PageSnapshot", "pdf_text", "read_rendered", "render_page"]
 
 
 @dataclass
@@ -153,24 +164,6 @@ class PageSnapshot:
     links_truncated: bool = False
 
 
-async def answer_consent(page: Page) -> str | None:
-    """Click a cookie-consent button if one is visible, so it does not hide the content."""
-    try:
-        done = await page.evaluate(CONSENT_SCRIPT, list(CONSENT_BUTTONS))
-    except PlaywrightError:
-        return None
-    if done:
-        with contextlib.suppress(PlaywrightError):
-            # Let the banner's click handler and a short fade finish before the screenshot.
-            await page.wait_for_timeout(120)
-    return str(done) if done else None
-
-
-async def dismiss_consent(page: Page) -> str | None:
-    """Older name of answer_consent (kept for callers outside the crawler)."""
-    return await answer_consent(page)
-
-
 async def read_rendered(
     page: Page,
     snapshot: PageSnapshot,
@@ -179,14 +172,17 @@ async def read_rendered(
     timeout: float,
     max_links: int = 400,
     max_height: int = MAX_SCREENSHOT_HEIGHT,
+    settle: float = 3.0,
 ) -> None:
-    """Fill `snapshot` from the rendered page: consent answered, DOM read, screenshot taken."""
-    consent = await answer_consent(page)
-    if consent:
-        snapshot.notes.append(f"kakbanner: {consent}")
-    facts: dict[str, Any] = await page.evaluate(
-        SNAPSHOT_SCRIPT, [[list(r) for r in REGION_SELECTORS], max_links]
+    """Fill `snapshot` from the rendered page: scripts settled, consent answered, DOM read,
+    screenshot taken."""
+    raw = await page.evaluate(
+        CAPTURE_SCRIPT,
+        [list(CONSENT_BUTTONS), [list(r) for r in REGION_SELECTORS], max_links, settle * 1000],
     )
+    facts: dict[str, Any] = json.loads(raw)
+    if facts["consent"]:
+        snapshot.notes.append(f"kakbanner: {facts['consent']}")
     snapshot.title = facts["title"]
     snapshot.html = facts["html"]
     snapshot.text = facts["text"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import sys
 import time
 from collections import deque
 from collections.abc import Sequence
@@ -60,11 +61,16 @@ ADMISSION_INTERVAL = 0.25  # seconds between looks at whether the browser pool i
 SITE_GRACE = 120.0  # beyond site_timeout, for renders and writes already under way
 
 
+def available_cores() -> int:
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 2
+
+
 def default_workers() -> int:
     """Browser pages rendering at once. Rendering is CPU-bound, so about two per core keeps
     the cores busy while a page waits on its scripts; more would only cost memory."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return max(3, min(16, (cores or 2) * 2 + 1))
+    return max(3, min(16, available_cores() * 2 + 1))
 
 
 @dataclass
@@ -176,15 +182,21 @@ class Crawler:
         )
         writer = Writer()
         pdf = PdfTextExtractor()
+        # The writer thread holds the interpreter lock in short bursts; by default the event
+        # loop would wait up to 5 ms for it after every system call.
+        switch_interval = sys.getswitchinterval()
+        sys.setswitchinterval(0.0005)
+        cores = available_cores()
         try:
             async with async_playwright() as playwright:
-                browser = await playwright.chromium.launch(**launch_options())
+                browser = await playwright.chromium.launch(**launch_options(renderers=cores + 1))
                 pool = RenderPool(
                     browser,
                     size=workers,
                     user_agent=self.user_agent,
                     timeout=self.crawl.page_timeout,
                     max_height=self.crawl.max_screenshot_height,
+                    contexts=2,
                 )
                 try:
                     await pool.start()
@@ -203,8 +215,9 @@ class Crawler:
             self.stats.host_requests = {h: g.requests for h, g in politeness.gates().items()}
             self.stats.host_delays = {h: g.delay for h, g in politeness.gates().items()}
             await client.aclose()
-            pdf.close()
+            await pdf.close()
             await asyncio.get_running_loop().run_in_executor(None, writer.close)
+            sys.setswitchinterval(switch_interval)
 
     async def _schedule(
         self, plans: list[_Plan], shared: Shared, writer: Writer
@@ -261,7 +274,11 @@ class Crawler:
             await crawl.cancel()
             result = SiteResult("partial", "tidsgränsen för kommunen nåddes", crawl._summary())
         except (EvidenceWriteError, StoreError):
+            await crawl.cancel()
             raise  # our disk or database, not the site: stop; the run stays resumable
+        except asyncio.CancelledError:
+            await crawl.cancel()
+            raise
         except Exception as error:  # a bug must not stop the other 289 sites
             log.exception("crawl of %s failed", site.code)
             await crawl.cancel()

@@ -22,7 +22,8 @@ import httpx
 
 from webaudit.crawl.politeness import PRIORITY_PAGE, HostGate, Politeness
 from webaudit.crawl.robots import Robots, RobotsCache, fetch_robots
-from webaudit.crawl.safety import check_url
+from webaudit.crawl.safety import check_url, resolve
+from webaudit.crawl.urls import is_ip
 from webaudit.errors import UnsafeURLError
 from webaudit.store.types import utcnow
 
@@ -238,6 +239,7 @@ class Fetcher:
         result = FetchResult(url=url, final_url=url)
         current = url
         for _hop in range(MAX_REDIRECTS + 1):
+            await _resolve_off_loop(current)
             try:
                 host = check_url(current, allow_private=self.allow_private)
             except UnsafeURLError as error:
@@ -334,7 +336,7 @@ class Fetcher:
                     exchange.response_headers = [
                         (k.decode("latin-1"), v.decode("latin-1")) for k, v in response.headers.raw
                     ]
-                    exchange.ip = _peer_ip(response)
+                    exchange.ip = _address_of(request.url.host)
                     chunks: list[bytes] = []
                     size = 0
                     async for chunk in response.aiter_raw():
@@ -362,15 +364,25 @@ class Fetcher:
         return await self.fetch(url, check_robots=False)
 
 
-def _peer_ip(response: httpx.Response) -> str | None:
-    stream = response.extensions.get("network_stream")
-    if stream is None:
-        return None
-    with contextlib.suppress(Exception):
-        address = stream.get_extra_info("server_addr")
-        if address:
-            return str(address[0])
-    return None
+_RESOLVED: set[str] = set()
+
+
+async def _resolve_off_loop(url: str) -> None:
+    """Resolve a host name in a thread (the safety check then reads the cache), so a slow DNS
+    answer never blocks the event loop."""
+    host = urlsplit(url).hostname
+    if host and host not in _RESOLVED and not is_ip(host):
+        await asyncio.get_running_loop().run_in_executor(None, resolve, host)
+        _RESOLVED.add(host)
+
+
+def _address_of(host: str) -> str | None:
+    """The host's IP address for the WARC record: the literal, or the (cached) resolution the
+    safety check used. Asking the socket would cost a system call per request."""
+    if is_ip(host):
+        return host.strip("[]")
+    addresses = resolve(host)
+    return addresses[0] if addresses else None
 
 
 def _describe(error: Exception) -> str:

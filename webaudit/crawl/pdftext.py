@@ -1,5 +1,11 @@
-"""Text of PDFs, extracted in a separate process: pypdf is pure Python, so a long PDF would
-otherwise stall every other site's crawl; a PDF that takes too long is given up on."""
+"""Text of PDFs, extracted in a small worker process.
+
+pypdf is pure Python: a long PDF would otherwise hold the interpreter lock and stall every
+other site's crawl. The worker (`python -m webaudit.crawl.pdftext`) imports nothing but pypdf,
+reads length-prefixed PDFs on stdin and answers length-prefixed UTF-8 text on stdout. A PDF
+that takes too long is given up on (the worker is restarted); the capture then says no text
+could be read, and the PDF itself is kept.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +13,11 @@ import asyncio
 import contextlib
 import io
 import logging
-import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+import struct
+import sys
 
 log = logging.getLogger(__name__)
+_LENGTH = struct.Struct(">I")
 
 
 def pdf_text(data: bytes, max_pages: int = 200) -> str:
@@ -28,39 +34,70 @@ def pdf_text(data: bytes, max_pages: int = 200) -> str:
 
 
 class PdfTextExtractor:
-    """One worker process, started on first use and restarted after a timeout."""
+    """One worker process, started on first use, restarted after a timeout or a crash."""
 
     def __init__(self, timeout: float = 60.0) -> None:
         self.timeout = timeout
-        self._pool: ProcessPoolExecutor | None = None
+        self._process: asyncio.subprocess.Process | None = None
+        self._lock: asyncio.Lock | None = None
 
     async def __call__(self, data: bytes) -> str:
-        loop = asyncio.get_running_loop()
-        if self._pool is None:
-            self._pool = ProcessPoolExecutor(
-                max_workers=1, mp_context=multiprocessing.get_context("spawn")
-            )
-        try:
-            return await asyncio.wait_for(
-                loop.run_in_executor(self._pool, pdf_text, data), self.timeout
-            )
-        except TimeoutError:
-            self._kill()
-            return ""
-        except BrokenProcessPool:
-            self._kill()
-            return await loop.run_in_executor(None, pdf_text, data)  # last resort: a thread
+        if self._lock is None:
+            self._lock = asyncio.Lock()
+        async with self._lock:
+            try:
+                return await asyncio.wait_for(self._ask(data), self.timeout)
+            except (TimeoutError, OSError, asyncio.IncompleteReadError, ConnectionError):
+                log.warning("PDF text extraction gave up (%d bytes)", len(data))
+                await self._stop()
+                return ""
 
-    def _kill(self) -> None:
-        pool, self._pool = self._pool, None
-        if pool is None:
-            return
-        for process in list(getattr(pool, "_processes", {}).values()):
-            with contextlib.suppress(Exception):
+    async def _ask(self, data: bytes) -> str:
+        process = self._process
+        if process is None or process.returncode is not None:
+            process = self._process = await asyncio.create_subprocess_exec(
+                sys.executable,
+                "-m",
+                "webaudit.crawl.pdftext",
+                stdin=asyncio.subprocess.PIPE,
+                stdout=asyncio.subprocess.PIPE,
+            )
+        assert process.stdin is not None and process.stdout is not None
+        process.stdin.write(_LENGTH.pack(len(data)) + data)
+        await process.stdin.drain()
+        (size,) = _LENGTH.unpack(await process.stdout.readexactly(_LENGTH.size))
+        return (await process.stdout.readexactly(size)).decode("utf-8", "replace")
+
+    async def _stop(self) -> None:
+        process, self._process = self._process, None
+        if process is not None and process.returncode is None:
+            with contextlib.suppress(ProcessLookupError):
                 process.kill()
-        pool.shutdown(wait=False, cancel_futures=True)
+            await process.wait()
 
-    def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+    async def close(self) -> None:
+        process, self._process = self._process, None
+        if process is not None and process.returncode is None:
+            assert process.stdin is not None
+            process.stdin.close()
+            try:
+                await asyncio.wait_for(process.wait(), 5)
+            except TimeoutError:
+                process.kill()
+                await process.wait()
+
+
+def serve(stdin: io.BufferedReader, stdout: io.BufferedWriter) -> None:
+    """The worker loop: one PDF in, its text out, until stdin closes."""
+    while True:
+        header = stdin.read(_LENGTH.size)
+        if len(header) < _LENGTH.size:
+            return
+        (size,) = _LENGTH.unpack(header)
+        text = pdf_text(stdin.read(size)).encode("utf-8")
+        stdout.write(_LENGTH.pack(len(text)) + text)
+        stdout.flush()
+
+
+if __name__ == "__main__":
+    serve(sys.stdin.buffer, sys.stdout.buffer)  # type: ignore[arg-type]

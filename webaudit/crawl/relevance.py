@@ -182,12 +182,13 @@ class Scorer:
                 unique[phrase.words] = phrase
         self.phrases = tuple(unique.values())
         self.words = tuple(sorted({w for p in self.phrases for w in p.words}))
-        self.negative = tuple(_phrase_words(w) for w in NEGATIVE_WORDS)
+        self.negative_words = tuple(_phrase_words(w) for w in NEGATIVE_WORDS)
         self.url_words = tuple(
             ("-".join(p.words), p.weight) for p in self.phrases if p.section or p.weight >= 0.7
         )
         self._token_cache: dict[str, frozenset[str]] = {}
         self.text_score = lru_cache(maxsize=100_000)(self._text_score)
+        self.care_score = lru_cache(maxsize=100_000)(self._care_score)
         self.url_score = lru_cache(maxsize=100_000)(self._url_score)
 
     # -- words ---------------------------------------------------------------------------------
@@ -222,7 +223,7 @@ class Scorer:
                     matched |= self._token_matches(part)
         return matched
 
-    def _text_score(self, text: str) -> float:
+    def _text_score(self, text: str, sections_only: bool = False) -> float:
         """Score of a (link or heading) text, already ascii-folded."""
         if not text:
             return 0.0
@@ -232,17 +233,21 @@ class Scorer:
         best = 0.0
         strong_section = False
         for phrase in self.phrases:
-            if all(w in matched for w in phrase.words):
+            if (phrase.section or not sections_only) and all(w in matched for w in phrase.words):
                 best = max(best, phrase.weight)
                 strong_section |= phrase.section and phrase.weight >= 0.9
         if best and not strong_section and self._negative(text):
             best *= 0.35
         return round(best, 3)
 
+    def _care_score(self, text: str) -> float:
+        return self._text_score(text, sections_only=True)
+
     def _negative(self, text: str) -> bool:
         tokens = _TOKEN.findall(text)
         return any(
-            all(any(t.startswith(w) for t in tokens) for w in words) for words in self.negative
+            all(any(t.startswith(w) for t in tokens) for w in words)
+            for words in self.negative_words
         )
 
     def _url_score(self, url: str) -> float:
@@ -269,11 +274,18 @@ class Scorer:
         return max(self.text_score(ascii_fold(text)), self.url_score(url))
 
     def page_score(self, title: str, headings: Iterable[str], crumbs: str, url: str) -> float:
-        """How much a fetched page is about home care: its title, headings, breadcrumbs."""
-        title_score = self.text_score(ascii_fold(title))
-        heading_score = max((self.text_score(ascii_fold(h)) for h in headings), default=0.0)
-        crumb_score = self.text_score(ascii_fold(crumbs)) * 0.9
-        return round(max(title_score, heading_score, crumb_score, self.url_score(url) * 0.8), 3)
+        """How much a fetched page is about home care (its title, headings, breadcrumbs and
+        URL, in the words of care sections only): what its own links inherit. A general
+        'Synpunkter och felanmälan' page is about complaints, not care."""
+        title_score = self.care_score(ascii_fold(title))
+        heading_score = max((self.care_score(ascii_fold(h)) for h in headings), default=0.0)
+        crumb_score = self.care_score(ascii_fold(crumbs)) * 0.9
+        url_score = self.care_score(ascii_fold(unquote(urlsplit(url).path)).replace("-", " "))
+        return round(max(title_score, heading_score, crumb_score, url_score * 0.8), 3)
+
+    def negative(self, text: str) -> bool:
+        """The text names a topic that is not home care (förskola, bygglov, diarium ...)."""
+        return self._negative(ascii_fold(text))
 
 
 def is_well_known_external(host: str) -> bool:

@@ -43,6 +43,7 @@ SETTLE_INIT_SCRIPT = """
   let pending = 0;
   const live = new Set();
   const st = window.setTimeout, ct = window.clearTimeout;
+  window.__webauditSetTimeout = (fn, ms) => st.call(window, fn, ms);
   window.setTimeout = function (fn, delay, ...args) {
     const d = Number(delay) || 0;
     if (d > 2000 || typeof fn !== 'function') return st.call(window, fn, delay, ...args);
@@ -117,9 +118,14 @@ class RenderPool:
         user_agent: str,
         timeout: float,
         max_height: int,
+        contexts: int = 1,
     ) -> None:
         self.browser = browser
         self.size = size
+        self.contexts = max(1, min(contexts, size))
+        self._contexts: list[BrowserContext] = []
+        self._next_context = -1
+        self._pages: set[Page] = set()
         self.user_agent = user_agent
         self.timeout = timeout
         self.max_height = max_height
@@ -129,16 +135,17 @@ class RenderPool:
         self._waiting = 0
 
     async def start(self) -> None:
-        workers = await asyncio.gather(*(self._new_worker() for _ in range(self.size)))
+        workers = [await self._new_worker() for _ in range(self.size)]
         for worker in workers:
             self._workers.append(worker)
             self._free.put_nowait(worker)
 
     async def close(self) -> None:
-        for worker in self._workers:
+        for context in {id(w.context): w.context for w in self._workers}.values():
             with contextlib.suppress(PlaywrightError):
-                await worker.context.close()
+                await context.close()
         self._workers.clear()
+        self._contexts.clear()
 
     @property
     def busy(self) -> int:
@@ -168,33 +175,54 @@ class RenderPool:
 
     # -- workers ------------------------------------------------------------------------------
 
+    async def _context(self) -> BrowserContext:
+        """The contexts pages are spread over. Pages of one context share cookies and may share
+        renderer processes, which saves memory; a few contexts keep one crash from taking
+        every page down."""
+        if len(self._contexts) < self.contexts:
+            context = await self.browser.new_context(
+                user_agent=self.user_agent,
+                viewport=VIEWPORT,  # type: ignore[arg-type]
+                locale="sv-SE",
+                timezone_id="Europe/Stockholm",
+                java_script_enabled=True,
+                accept_downloads=False,
+                service_workers="block",  # every request must pass the route below
+            )
+            await context.add_init_script(SETTLE_INIT_SCRIPT)
+            context.on("page", self._close_unknown_page)
+            self._contexts.append(context)
+            return context
+        self._next_context = (self._next_context + 1) % len(self._contexts)
+        return self._contexts[self._next_context]
+
     async def _new_worker(self) -> _Worker:
-        context = await self.browser.new_context(
-            user_agent=self.user_agent,
-            viewport=VIEWPORT,  # type: ignore[arg-type]
-            locale="sv-SE",
-            timezone_id="Europe/Stockholm",
-            java_script_enabled=True,
-            accept_downloads=False,
-            service_workers="block",  # every request must pass the route below
-        )
-        await context.add_init_script(SETTLE_INIT_SCRIPT)
+        context = await self._context()
         page = await context.new_page()
+        self._pages.add(page)
         cdp: CDPSession | None
         try:
             cdp = await context.new_cdp_session(page)
         except PlaywrightError:
             cdp = None
         worker = _Worker(context, page, cdp)
-        await context.route("**/*", self._route_handler(worker))
-        context.on("page", _close_popup)
+        await page.route("**/*", self._route_handler(worker))
         page.on("dialog", _dialog_handler(worker))
         return worker
 
+    def _close_unknown_page(self, page: Page) -> None:
+        _in_background(self._close_popup(page))
+
+    async def _close_popup(self, page: Page) -> None:
+        """A page opened by a page (window.open, target=_blank) is never wanted."""
+        if page not in self._pages and await page.opener() is not None:
+            await page.close()
+
     async def _replace(self, worker: _Worker) -> _Worker:
         self.stats.recycled += 1
+        self._pages.discard(worker.page)
         with contextlib.suppress(PlaywrightError):
-            await worker.context.close()
+            await worker.page.close()
         fresh = await self._new_worker()
         self._workers[self._workers.index(worker)] = fresh
         return fresh
@@ -223,7 +251,6 @@ class RenderPool:
                 await worker.page.goto(
                     document.final_url, wait_until="load", timeout=self.timeout * 1000
                 )
-                await self._settle(worker.page)
                 await read_rendered(
                     worker.page,
                     snapshot,
@@ -231,6 +258,7 @@ class RenderPool:
                     timeout=self.timeout,
                     max_links=request.max_links,
                     max_height=self.max_height,
+                    settle=SETTLE_MAX,
                 )
             final = worker.page.url
             if final.startswith(("http://", "https://")):
@@ -249,18 +277,6 @@ class RenderPool:
             self.stats.failures += 1
         snapshot.notes += [f"dialogruta stängd: {text}" for text in worker.dialogs]
         return snapshot, healthy
-
-    async def _settle(self, page: Page) -> None:
-        """Wait (briefly) until the page's short timers and fetches have run."""
-        deadline = time.monotonic() + SETTLE_MAX
-        while True:
-            try:
-                pending = await page.evaluate("() => window.__webauditPending || 0")
-            except PlaywrightError:
-                return
-            if not pending or time.monotonic() >= deadline:
-                return
-            await asyncio.sleep(0.05)
 
     async def _sync_cookies_in(self, worker: _Worker, source: RenderSource) -> None:
         version, cookies = source.browser_cookies()
@@ -350,10 +366,6 @@ def _in_background(action: Awaitable[None]) -> None:
     task = asyncio.ensure_future(_quietly(action))
     _BACKGROUND.add(task)
     task.add_done_callback(_BACKGROUND.discard)
-
-
-def _close_popup(page: Page) -> None:
-    _in_background(page.close())
 
 
 def _dialog_handler(worker: _Worker) -> Callable[[Dialog], None]:

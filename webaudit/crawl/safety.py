@@ -18,12 +18,15 @@ ALLOWED_SCHEMES = ("http", "https")
 
 
 @lru_cache(maxsize=4096)
-def _resolve(host: str) -> tuple[str, ...]:
+def resolve(host: str) -> tuple[str, ...]:
     try:
         infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
     except (socket.gaierror, UnicodeError):
         return ()
     return tuple(sorted({str(info[4][0]) for info in infos}))
+
+
+_resolve = resolve  # older private name
 
 
 def is_public_address(address: str) -> bool:
@@ -47,7 +50,7 @@ def check_url(url: str, *, allow_private: bool) -> str:
         raise UnsafeURLError(f"adressen saknar värdnamn: {url}")
     if allow_private:
         return host
-    addresses = _resolve(host)
+    addresses = resolve(host)
     if not addresses:
         return host  # unresolvable: the fetch itself will fail and be recorded as such
     for address in addresses:

@@ -113,6 +113,7 @@ class SiteCrawl:
         self.start_problem: str | None = None
         self.searches = 0
         self.render_tasks: set[asyncio.Task[None]] = set()
+        self.visit_tasks: set[asyncio.Task[None]] = set()
         self.logged_links: set[str] = set()
         self.deadline = time.monotonic() + self.settings.site_timeout
         self._cache: dict[str, FetchResult] = {}
@@ -349,7 +350,7 @@ class SiteCrawl:
     # -- the frontier --------------------------------------------------------------------------
 
     async def _crawl_frontier(self) -> None:
-        visits: set[asyncio.Task[None]] = set()
+        visits = self.visit_tasks
         cap = self.settings.max_pages_per_site
         max_fetches = self.settings.max_fetches_per_site
         while True:
@@ -391,13 +392,15 @@ class SiteCrawl:
                 task.result()
 
     async def cancel(self) -> None:
-        """Stop everything still running for this site (its time is up)."""
-        for task in list(self.render_tasks):
+        """Stop everything still running for this site (its time is up, or it failed)."""
+        tasks = self.render_tasks | self.visit_tasks
+        for task in tasks:
             task.cancel()
-        for task in list(self.render_tasks):
+        for task in tasks:
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task
         self.render_tasks.clear()
+        self.visit_tasks.clear()
 
     async def _fetch(self, url: str, priority: int) -> FetchResult:
         self.fetches += 1
@@ -618,6 +621,8 @@ class SiteCrawl:
     def _inherited(self, page_score: float, link: Link, url: str, parent_dir: str) -> float:
         """A link in a home-care page's own content or sub-menu is about home care too."""
         if page_score < 0.5 or link.region in ("header", "footer", "crumbs") or url in self.chrome:
+            return 0.0
+        if self.scorer.negative(link.text):
             return 0.0
         score = page_score * (0.6 if link.region in ("main", "iframe", "aside") else 0.5)
         if urlsplit(url).path.startswith(parent_dir) and parent_dir != "/":

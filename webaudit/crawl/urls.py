@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from functools import lru_cache
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
 SESSION_PARAMS = frozenset(
@@ -68,6 +69,7 @@ MAX_QUERY_PARAMS = 5
 MAX_PATH_SEGMENTS = 12
 
 
+@lru_cache(maxsize=200_000)
 def canonical_url(url: str) -> str | None:
     """The canonical form of an absolute URL, or None when it is not an http(s) URL."""
     try:

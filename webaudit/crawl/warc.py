@@ -81,8 +81,8 @@ class WarcFile:
     def write_exchange(self, exchange: Exchange) -> None:
         """A response record and its request record; an exchange without a response is skipped
         (the crawl log says why it failed)."""
-        if exchange.status is None:
-            return
+        if exchange.status is None or self._handle is None:
+            return  # no response; or a straggler after the run was closed
         date = datetime_to_iso_date(exchange.started.replace(tzinfo=None), use_micros=True)
         warc_headers = {"WARC-Date": date}
         if exchange.ip:
