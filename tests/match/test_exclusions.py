@@ -17,6 +17,7 @@ PASSES = {
     "fee_calculator": [
         '<h1>Avgifter</h1><p>Med vår <a href="https://etjanst.prov.se/oversikt/overview/88">avgiftskalkylator för hemtjänst</a> kan du själv räkna fram en preliminär avgift.</p>',
         '<h1>Räkna ut din hemtjänstavgift</h1><form><label for="a">Pension efter skatt</label><input id="a" type="number"><label for="b">Hyra</label><input id="b" type="number"><button>Beräkna avgift</button></form>',
+        '<h2>Vad kostar hemtjänsten?</h2><p>Vill du veta ungefär vad hemtjänsten kommer att kosta? <a href="https://minasidor.prov.se/avgift">Testa vår avgiftsberäknare för hemtjänst</a>.</p>',
     ],
     "provider_comparison": [
         '<h1>Välja utförare</h1><p>Innan du väljer kan du <a href="https://www.aldreguiden.se/jamfor/hemtjanst">jämföra hemtjänstens utförare i Äldreguiden</a>.</p>',
@@ -25,10 +26,12 @@ PASSES = {
     "flexibility_policy": [
         "<h1>Hemtjänst</h1><p>Ditt beslut om hemtjänst är ett rambeslut: du får ett antal timmar i månaden och bestämmer själv vad tiden ska användas till.</p>",
         "<h1>Hemtjänst</h1><p>Vill du hellre gå en promenad än få städning en vecka kan du byta en insats mot en annan inom ditt beslut.</p>",
+        "<h1>Ditt beslut</h1><p>Du kan själv prioritera vilka insatser som ska utföras inom din beviljade tid.</p>",
     ],
     "no_needs_assessment": [
         "<h1>Service för dig över 75</h1><p>Alla som har fyllt 75 år kan få hjälp med städning, tvätt och inköp upp till fem timmar i månaden utan biståndsbeslut.</p>",
         "<h1>Servicetimmar</h1><p>Enligt 4 kap. 2 a § socialtjänstlagen erbjuder vi serviceinsatser utan föregående behovsprövning till invånare över 80 år.</p>",
+        "<h1>Servicehemtjänst</h1><p>Är du över 75 år behöver du inte ansöka om bistånd för städning och tvätt, utan beställer direkt hos utföraren.</p>",
     ],
 }
 
