@@ -173,5 +173,8 @@ def test_links_and_file_names_are_safe() -> None:
     assert safe_filename("...") == "x"
     assert sheet_title("Avgift: [del] 1/2?*", set()) == "Avgift del 1 2"
     taken: set[str] = set()
-    assert sheet_title("a" * 40, taken) == "a" * 31
+    assert sheet_title("a" * 40, taken) == "a" * 30 + "…"
     assert sheet_title("a" * 40, taken) == "a" * 27 + " (2)"
+    assert (
+        sheet_title("Hemtjänst utan biståndsbedömning", set()) == "Hemtjänst utan biståndsbedömni…"
+    )

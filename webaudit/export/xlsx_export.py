@@ -38,7 +38,8 @@ URL_CELL_LIMIT = 2000  # Excel refuses longer hyperlinks
 
 def sheet_title(text: str, taken: set[str]) -> str:
     """An Excel sheet name: at most 31 characters, none of []:*?/\\, unique in the book."""
-    base = " ".join(text.translate(SHEET_NAME_FORBIDDEN).split())[:31].strip("'") or "Blad"
+    clean = " ".join(text.translate(SHEET_NAME_FORBIDDEN).split()).strip("'")
+    base = (clean if len(clean) <= 31 else clean[:30].rstrip() + "…") or "Blad"
     title, number = base, 2
     while title.lower() in taken:
         suffix = f" ({number})"
