@@ -18,6 +18,8 @@ from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from webaudit.match.forms import Widget, find_widgets
+
 BLOCK_TAGS = (
     "p, li, td, th, h1, h2, h3, h4, h5, h6, dd, dt, div, section, article, main, aside, form, "
     "fieldset, table, tr, ul, ol, dl, blockquote, figure, figcaption, summary, details, label, "
@@ -47,8 +49,6 @@ ABBREVIATION_END = re.compile(
 CHECK_BOXES = "☐☑☒□■"
 PDF_ITEM = re.compile(r"^[☐☑☒•▪◦●○■□\-–*]\s|^\d+[.)]\s")
 MARK = re.compile(r"\ue000([BELWST])(\d+)\ue001")
-TEXT_INPUT_TYPES = {"", "text", "number", "range", "tel"}
-CHOICE_INPUT_TYPES = {"checkbox", "radio"}
 MAX_BLOCK_CHARS = 4000
 
 
@@ -86,23 +86,6 @@ class PageLink:
     chrome: bool
     node: LexborNode | None = field(default=None, repr=False, compare=False)
     is_frame: bool = False
-
-
-@dataclass
-class Widget:
-    """A form, or a group of inputs outside any form (inline calculators)."""
-
-    index: int
-    fields: list[str]  # one label per text/number/select input
-    numeric: int  # inputs that take numbers (type number/range, inputmode numeric, select)
-    buttons: list[str]
-    has_output: bool  # an <output>, or an element named result/resultat/summa
-    text: str  # the widget's own text, truncated
-    block: int  # the block that holds the widget
-    action: str
-    method: str
-    chrome: bool
-    node: LexborNode | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass
@@ -200,106 +183,6 @@ def _link_text(node: LexborNode) -> str:
     return normalize_space(image.attributes.get("alt") or "") if image else ""
 
 
-def _field_label(tree: LexborHTMLParser, node: LexborNode) -> str:
-    attributes = node.attributes
-    node_id = attributes.get("id")
-    if node_id:
-        label = tree.css_first(f'label[for="{node_id}"]') if '"' not in node_id else None
-        if label is not None:
-            return normalize_space(label.text(deep=True))
-    parent = node.parent
-    while parent is not None and parent.tag in ("span", "div", "p", "label"):
-        if parent.tag == "label":
-            return normalize_space(parent.text(deep=True))
-        parent = parent.parent
-    for key in ("aria-label", "placeholder", "title", "name", "id"):
-        value = attributes.get(key)
-        if value:
-            return normalize_space(value.replace("_", " ").replace("-", " "))
-    return ""
-
-
-def _widget(tree: LexborHTMLParser, container: LexborNode, index: int) -> Widget | None:
-    inputs = container.css("input, select, textarea")
-    fields: list[str] = []
-    numeric = 0
-    for node in inputs:
-        kind = (node.attributes.get("type") or "").lower()
-        if node.tag == "input" and kind not in TEXT_INPUT_TYPES | CHOICE_INPUT_TYPES:
-            continue
-        if node.tag == "textarea":
-            continue
-        fields.append(_field_label(tree, node))
-        if (
-            kind in ("number", "range")
-            or node.tag == "select"
-            or (node.attributes.get("inputmode") or "") in ("numeric", "decimal")
-        ):
-            numeric += 1
-    if not fields:
-        return None
-    buttons = [
-        normalize_space(node.text(deep=True) or node.attributes.get("value") or "")
-        for node in container.css("button, input[type=submit], input[type=button]")
-    ]
-    has_output = bool(
-        container.css_first(
-            "output, [id*=result], [class*=result], [id*=resultat], [class*=resultat], "
-            "[id*=summa], [class*=summa], [aria-live]"
-        )
-    )
-    return Widget(
-        index=index,
-        fields=fields,
-        numeric=numeric,
-        buttons=[b for b in buttons if b],
-        has_output=has_output,
-        text=normalize_space(container.text(deep=True, separator=" "))[:1500],
-        block=-1,
-        action=container.attributes.get("action") or "" if container.tag == "form" else "",
-        method=(container.attributes.get("method") or "get").lower()
-        if container.tag == "form"
-        else "",
-        chrome=False,
-        node=container,
-    )
-
-
-def _widgets(tree: LexborHTMLParser) -> list[Widget]:
-    """Forms, plus the nearest container of inputs that sit outside any form."""
-    containers: list[LexborNode] = list(tree.css("form"))
-    seen = {node.mem_id for node in containers}
-    for node in tree.css("input, select"):
-        ancestor = node.parent
-        in_form = False
-        while ancestor is not None and ancestor.tag not in (None, "html", "body"):
-            if ancestor.tag == "form":
-                in_form = True
-                break
-            ancestor = ancestor.parent
-        if in_form:
-            continue
-        container = node.parent
-        for _ in range(6):
-            if container is None or container.tag in ("body", "html", "main"):
-                break
-            if len(container.css("input, select")) >= 2 and container.css_first(
-                "button, input[type=button], input[type=submit]"
-            ):
-                break
-            container = container.parent
-        if container is None or container.tag in ("body", "html") or container.mem_id in seen:
-            continue
-        seen.add(container.mem_id)
-        containers.append(container)
-    widgets: list[Widget] = []
-    for container in containers:
-        widget = _widget(tree, container, len(widgets))
-        if widget is not None:
-            widgets.append(widget)
-    return widgets
-
-
 def split_sentences(text: str) -> list[str]:
     """Sentences of a text; abbreviations ('4 kap. 2 a §', 't.ex.') do not end one."""
     pieces: list[str] = []
@@ -366,7 +249,9 @@ def parse_html(html: str, url: str) -> Document:
         # Line breaks and images separate words; images speak through their alt text.
         alt = node.attributes.get("alt") if node.tag == "img" else None
         node.insert_before(f" {alt} " if alt else " ")
-    document.widgets = [w for w in _widgets(tree) if w.node is None or not _inside(w.node, chrome)]
+    document.widgets = [
+        w for w in find_widgets(tree) if w.node is None or not _inside(w.node, chrome)
+    ]
 
     # Links and frames: a marker before each, so we learn the block and offset they sit at.
     split = urlsplit(url)
@@ -411,7 +296,7 @@ def parse_html(html: str, url: str) -> Document:
         node.insert_after(f"\ue000E{number}\ue001")
     root = tree.body or tree.root
     stream = root.text(deep=True) if root is not None else ""
-    _read_stream(document, stream, block_nodes, set(), linked_ids)
+    _read_stream(document, stream, block_nodes, linked_ids)
     return document
 
 
@@ -429,7 +314,6 @@ def _read_stream(
     document: Document,
     stream: str,
     block_nodes: list[LexborNode],
-    chrome_ids: set[int],
     linked_ids: set[int],
 ) -> None:
     """Split the marked text into blocks; attach links and widgets to their blocks.
@@ -477,7 +361,7 @@ def _read_stream(
                     index=slot,
                     tag=node.tag or "",
                     text="",
-                    chrome=node.mem_id in chrome_ids,
+                    chrome=False,  # site chrome is skipped (S/T markers), never a block
                     section=chain[-1] if chain else -1,
                     headings=chain,
                     in_link=node.mem_id in linked_ids,
