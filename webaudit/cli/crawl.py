@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import click
@@ -34,7 +35,9 @@ from webaudit.workspace import Workspace
     "--round", "round_id", metavar="ÅR", help="Granskningsomgång. Standard: checklistans år."
 )
 @click.option(
-    "--fresh", is_flag=True, help="Börja om i stället för att fortsätta en avbruten genomsökning."
+    "--fresh",
+    is_flag=True,
+    help="Nya genomsökningar för alla, även avbrutna och redan klara (gamla fångster behålls).",
 )
 @click.option(
     "--delay", type=float, help="Sekunder mellan förfrågningar till samma värd (standard 1)."
@@ -58,7 +61,10 @@ def crawl_command(
     """Sök igenom kommunernas webbplatser och spara hemtjänstsidorna som bevis.
 
     Varje sida renderas i Chromium och sparas med skärmbild, HTML, text, tid (UTC) och
-    SHA-256. En avbruten körning fortsätter där den slutade när samma kommando körs igen.
+    SHA-256; alla HTTP-svar arkiveras som WARC/WACZ per kommun. En avbruten körning
+    fortsätter där den slutade när samma kommando körs igen; kommuner som redan är
+    genomsökta i omgången hoppas över (--only gör om dem som en ny genomsökning, och de
+    gamla fångsterna finns kvar).
 
     \b
     Exempel:
@@ -79,6 +85,7 @@ def crawl_command(
         crawl.max_pages_per_site = max_pages
     if workers is not None:
         crawl.workers = workers
+    started = time.monotonic()
     with RichCrawlProgress(len(selected)) as progress:
         report = crawl_municipalities(
             workspace,
@@ -89,15 +96,25 @@ def crawl_command(
             progress=progress,
             actor=workspace.settings.effective_reviewer or "webaudit",
         )
-    echo(f"{'Kod':<6} {'Kommun':<22} {'Status':<13} {'Sidor':>5} {'Fel':>4} {'Tid':>7}")
+    seconds = time.monotonic() - started
+    echo(
+        f"{'Kod':<6} {'Kommun':<22} {'Status':<13} {'Sidor':>5} {'Fel':>4} {'Tid':>7}  Varför den slutade"
+    )
     for outcome in report.outcomes:
         status = STATUS_SV.get(outcome.status, outcome.status)
+        time_text = "   –  " if outcome.skipped else f"{outcome.seconds:>6.1f}s"
         echo(
-            f"{outcome.code:<6} {outcome.name[:22]:<22} {status:<13} {outcome.pages:>5} {outcome.failures:>4} {outcome.seconds:>6.1f}s"
+            f"{outcome.code:<6} {outcome.name[:22]:<22} {status:<13} {outcome.pages:>5} "
+            f"{outcome.failures:>4} {time_text:>7}  {outcome.stop_reason}"
         )
-    pages = sum(o.pages for o in report.outcomes)
+    crawled = [o for o in report.outcomes if not o.skipped]
+    pages = sum(o.pages for o in crawled)
+    partial = sum(1 for o in crawled if o.status == "partial")
     echo(
-        f"Omgång {report.round_id}: {len(report.outcomes)} kommuner, {pages} sidor, {len(report.failed)} misslyckade."
+        f"Omgång {report.round_id}: {len(crawled)} kommuner genomsökta"
+        + (f" ({len(report.skipped)} redan klara hoppades över)" if report.skipped else "")
+        + f", {pages} sidor på {seconds:.0f} s ({pages / max(seconds, 1e-6):.1f} sidor/s), "
+        f"{partial} delvis, {len(report.failed)} misslyckade."
     )
-    if report.failed and len(report.failed) == len(report.outcomes):
+    if crawled and len(report.failed) == len(crawled):
         raise UserFacingError("ingen kommun kunde genomsökas")

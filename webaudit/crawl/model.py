@@ -44,6 +44,10 @@ class CrawlStats:
 
 
 class CrawlProgress(Protocol):
+    """What a crawl reports while it runs. A progress object may also have
+    `site_status(site, pages, queued)` (pages captured, pages still in view); it is called
+    when present."""
+
     def site_started(self, site: SiteTarget) -> None: ...
     def page_done(self, site: SiteTarget, url: str, pages: int, cap: int) -> None: ...
     def site_finished(self, outcome: SiteOutcome) -> None: ...

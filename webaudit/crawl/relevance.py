@@ -35,6 +35,7 @@ SECTION_VOCABULARY: tuple[tuple[str, float], ...] = (
     ("vård och omsorg", 0.8),
     ("stöd och omsorg", 0.8),
     ("omsorg och hjälp", 0.8),
+    ("bo kvar hemma", 0.8),
     ("äldre", 0.75),
     ("senior", 0.75),
     ("pensionär", 0.6),
@@ -61,6 +62,7 @@ ITEM_VOCABULARY: tuple[tuple[str, float], ...] = (
     ("utan biståndsbedömning", 0.9),
     ("utan bistånd", 0.85),
     ("serviceinsats", 0.8),
+    ("servicetjänst", 0.75),
     ("förenklat beslutsfattande", 0.85),
     ("valfrihet", 0.7),
     ("utförare", 0.7),
@@ -129,7 +131,7 @@ WELL_KNOWN_EXTERNAL: tuple[str, ...] = (
     "youtube.com",
 )
 ESERVICE_HOST = re.compile(
-    r"^(e-?tjanst|etjanst|minasidor|mina-sidor|tjanster|e-?service|sjalvservice|ansok|"
+    r"^(e-?tjanst(er)?|minasidor|mina-sidor|tjanster|e-?services?|sjalvservice|ansok|"
     r"blanketter|formular|self)[.-]|\.e-?tjanst\.|\.e-?service\.",
     re.IGNORECASE,
 )
@@ -189,6 +191,7 @@ class Scorer:
         self._token_cache: dict[str, frozenset[str]] = {}
         self.text_score = lru_cache(maxsize=100_000)(self._text_score)
         self.care_score = lru_cache(maxsize=100_000)(self._care_score)
+        self.item_score = lru_cache(maxsize=100_000)(self._item_score)
         self.url_score = lru_cache(maxsize=100_000)(self._url_score)
 
     # -- words ---------------------------------------------------------------------------------
@@ -223,8 +226,9 @@ class Scorer:
                     matched |= self._token_matches(part)
         return matched
 
-    def _text_score(self, text: str, sections_only: bool = False) -> float:
-        """Score of a (link or heading) text, already ascii-folded."""
+    def _text_score(self, text: str, only: bool | None = None) -> float:
+        """Score of a (link or heading) text, already ascii-folded. `only`: True counts care
+        section words only, False item words only, None both."""
         if not text:
             return 0.0
         matched = self._matched_words(text[:300])
@@ -233,7 +237,7 @@ class Scorer:
         best = 0.0
         strong_section = False
         for phrase in self.phrases:
-            if (phrase.section or not sections_only) and all(w in matched for w in phrase.words):
+            if (only is None or phrase.section == only) and all(w in matched for w in phrase.words):
                 best = max(best, phrase.weight)
                 strong_section |= phrase.section and phrase.weight >= 0.9
         if best and not strong_section and self._negative(text):
@@ -241,7 +245,10 @@ class Scorer:
         return round(best, 3)
 
     def _care_score(self, text: str) -> float:
-        return self._text_score(text, sections_only=True)
+        return self._text_score(text, only=True)
+
+    def _item_score(self, text: str) -> float:
+        return self._text_score(text, only=False)
 
     def _negative(self, text: str) -> bool:
         tokens = _TOKEN.findall(text)
@@ -282,6 +289,11 @@ class Scorer:
         crumb_score = self.care_score(ascii_fold(crumbs)) * 0.9
         url_score = self.care_score(ascii_fold(unquote(urlsplit(url).path)).replace("-", " "))
         return round(max(title_score, heading_score, crumb_score, url_score * 0.8), 3)
+
+    def topic_score(self, *texts: str) -> float:
+        """How strongly texts (a title, a heading, a link) name something the checklist asks
+        for, in item words only: 'Synpunkter och klagomål', 'Räkna ut din avgift'."""
+        return max((self.item_score(ascii_fold(t)) for t in texts if t), default=0.0)
 
     def negative(self, text: str) -> bool:
         """The text names a topic that is not home care (förskola, bygglov, diarium ...)."""

@@ -51,6 +51,11 @@ from webaudit.text import ascii_fold
 FOLLOW_THRESHOLD = 0.35  # links below this are not followed on the site
 EXTERNAL_THRESHOLD = 0.5  # ... and off the site (one hop)
 PENDING_RENDERS_PER_SITE = 4
+# What is captured (rendered) rather than only visited: see SiteCrawl._in_scope.
+SCOPE_CARE = 0.85  # the page itself is about home care / elderly care
+SCOPE_TOPIC_ALONE = 0.85  # ... or names a checklist topic outright
+SCOPE_TOPIC = 0.55  # ... or names one in a care context of at least
+SCOPE_CONTEXT = 0.45
 MAX_SITEMAPS = 5
 MAX_SITEMAP_URLS = 5000
 SUBRESOURCE_CACHE_BYTES = 20_000_000
@@ -483,6 +488,14 @@ class SiteCrawl:
             self._learn_home(facts)
         page_score = self._page_score(facts, final)
         self._follow(item, facts.links, page_score, external)
+        if not self._in_scope(item, facts, page_score, external):
+            self.storage.log(
+                "skip",
+                item.url,
+                reason="besökt men inte fångad: handlar inte om hemtjänst",
+                page_score=page_score,
+            )
+            return
         if self.captures + self.pending >= self.settings.max_pages_per_site:
             self.cap_hit = True
             self.storage.log("skip", item.url, reason="sidtaket")
@@ -492,6 +505,26 @@ class SiteCrawl:
         self.pending += 1
         task = asyncio.create_task(self._render(item, result, page_score, external))
         self.render_tasks.add(task)
+
+    def _in_scope(
+        self, item: FrontierItem, facts: PageFacts, page_score: float, external: bool
+    ) -> bool:
+        """Is this page evidence (rendered and captured), or only a way to other pages?
+
+        Captured: the start page, pages off the site (e-services, comparison services), pages
+        about home care (title, headings, breadcrumbs or URL in care words), and pages about
+        something the checklist asks for in a care context. A hub like 'Stöd och omsorg' or a
+        page about 'Ekonomiskt bistånd' is visited (its links followed) but not rendered.
+        """
+        if item.depth == 0 or external or item.via == "iframe":
+            return True
+        topic = self.scorer.topic_score(facts.title, *facts.headings[:2], item.text)
+        context = max(page_score, item.score if item.via in ("link", "iframe") else 0.0)
+        return (
+            page_score >= SCOPE_CARE
+            or topic >= SCOPE_TOPIC_ALONE
+            or (topic >= SCOPE_TOPIC and context >= SCOPE_CONTEXT)
+        )
 
     def _learn_home(self, facts: PageFacts) -> None:
         self.home_facts = facts
@@ -518,16 +551,22 @@ class SiteCrawl:
             if document.truncated:
                 snapshot.notes.append(f"svaret kortades till {self.settings.max_page_bytes} byte")
             if await self.storage.commit(snapshot, CaptureMeta(item.depth, item.via, item.parent)):
-                self.captures += 1
-                self.shared.progress.page_done(
-                    self.target, item.url, self.captures, self.settings.max_pages_per_site
-                )
+                self._captured(item.url)
             if not snapshot.error and snapshot.links:
                 self._follow(
                     item, snapshot.links, max(page_score, self._rendered_score(snapshot)), external
                 )
         finally:
             self.pending -= 1
+
+    def _captured(self, url: str) -> None:
+        self.captures += 1
+        progress = self.shared.progress
+        progress.page_done(self.target, url, self.captures, self.settings.max_pages_per_site)
+        status = getattr(progress, "site_status", None)  # optional: pages still in view
+        if status is not None:
+            queued = min(len(self.frontier), self.settings.max_pages_per_site - self.captures)
+            status(self.target, self.captures, max(0, queued) + self.pending - 1)
 
     def _rendered_score(self, snapshot: PageSnapshot) -> float:
         return self.scorer.page_score(
@@ -558,10 +597,7 @@ class SiteCrawl:
             if not text.strip():
                 snapshot.notes.append("ingen text kunde läsas ur PDF-filen")
             if await self.storage.commit(snapshot, CaptureMeta(item.depth, item.via, item.parent)):
-                self.captures += 1
-                self.shared.progress.page_done(
-                    self.target, item.url, self.captures, self.settings.max_pages_per_site
-                )
+                self._captured(item.url)
         finally:
             self.pending -= 1
 
