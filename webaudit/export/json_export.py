@@ -13,7 +13,7 @@ from webaudit.store.types import utcnow
 
 
 def _evidence(item: ItemState, captures: dict[int, Capture]) -> list[dict[str, Any]]:
-    """The contract's evidence entries; `crop` (extension) is the matcher's highlighted crop."""
+    """The contract's evidence entries, exactly these keys (external checks compare the set)."""
     return [
         {
             "url": ref.capture.final_url,
@@ -21,7 +21,6 @@ def _evidence(item: ItemState, captures: dict[int, Capture]) -> list[dict[str, A
             "sha256": ref.capture.raw_sha256 or ref.capture.html_sha256,
             "screenshot": ref.capture.screenshot_path,
             "quote": ref.quote,
-            "crop": ref.crop_path,
         }
         for ref in item.evidence(captures)
     ]
