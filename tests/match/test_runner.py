@@ -82,3 +82,17 @@ def test_an_incomplete_crawl_gives_review_not_fail(workspace: Workspace) -> None
     [site] = evaluate_round(workspace.store, workspace.evidence, workspace.loaded_checklist, round_id, ["0114"])
     assert site.flags["no_needs_assessment"].result == "review"
     assert "inte fullständig" in site.flags["no_needs_assessment"].reason
+
+
+@pytest.mark.slow
+def test_several_worker_processes_give_the_same_result(workspace: Workspace) -> None:
+    pages = dict(PAGES)
+    for number in range(20):  # more pages than one task takes, so the pool is used
+        pages[f"https://www.prov.se/omsorg/sida-{number}/"] = page(f"<h1>Sida {number}</h1><p>Trygghetslarm kostar 200 kr per månad.</p>")
+    round_id = seed_site(workspace, pages)
+    args = (workspace.store, workspace.evidence, workspace.loaded_checklist, round_id, ["0114"])
+    [alone] = evaluate_round(*args)
+    [pooled] = evaluate_round(*args, force=True, workers=2)
+    assert {k: (f.result, f.confidence) for k, f in pooled.flags.items()} == {
+        k: (f.result, f.confidence) for k, f in alone.flags.items()
+    }
