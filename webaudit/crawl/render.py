@@ -370,6 +370,10 @@ def _in_background(action: Awaitable[None]) -> None:
 
 def _dialog_handler(worker: _Worker) -> Callable[[Dialog], None]:
     def handle(dialog: Dialog) -> None:
+        if dialog.type == "beforeunload":
+            # Dismissing it would cancel the next navigation of this page, and every one after.
+            _in_background(dialog.accept())
+            return
         worker.dialogs.append(dialog.message[:200])
         _in_background(dialog.dismiss())
 
