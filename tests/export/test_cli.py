@@ -83,7 +83,11 @@ def page_server(tmp_path: Path) -> Iterator[str]:
     root.mkdir()
     (root / "avgifter.html").write_text(
         "<html><head><title>Avgifter</title></head><body><h1>Avgifter för hemtjänst</h1>"
-        "<p>Räkna ut din avgift med vår avgiftskalkylator för hemtjänst.</p></body></html>",
+        "<p>Räkna ut din avgift med vår avgiftskalkylator för hemtjänst.</p>"
+        # hostile parts: a script, a javascript: link, a formula, a huge paragraph
+        "<script>alert('sida')</script><a href=\"javascript:alert(1)\">Beräkna din avgift</a>"
+        '<p>=HYPERLINK("http://evil.example","klicka")</p>'
+        f"<p>{'Avgift för hemtjänst. ' * 5000}</p></body></html>",
         "utf-8",
     )
 
@@ -137,6 +141,8 @@ def test_dispute_through_the_cli_with_a_real_capture(
     run(workspace, "dispute", "report", "--out", str(tmp_path / "rapport"))
     html = (tmp_path / "rapport" / "index.html").read_text("utf-8")
     assert "Kalkylatorn finns" in html and "Ny fångst" in html
+    assert "<script>alert" not in html and 'href="javascript:' not in html
+    assert len(html) < 200_000  # the enormous paragraph is cut
     assert "Sista dag" in run(workspace, "dispute", "deadline", "2025-10-31", "--by", "indexteamet")
     evidence = tmp_path / "ul"
     run(workspace, "evidence", code, "--no-pdf", "--out", str(evidence))
