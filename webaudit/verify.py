@@ -109,14 +109,10 @@ def _references(
             if sha:
                 report.unrecorded.append(f"{owner}: hash {sha} utan sökväg")
             return
-        if sha and recorded:
-            record = records.get(sha)
-            if record is None:
-                report.unrecorded.append(f"{owner}: {path} saknar filpost för {sha}")
-            elif record.path != path:
-                report.unrecorded.append(
-                    f"{owner}: pekar på {path}, men filposten för {sha} säger {record.path}"
-                )
+        # The same bytes stored under two media types sit at two paths (the extension differs)
+        # with one file record: each path is checked against the hash on its own.
+        if sha and recorded and sha not in records:
+            report.unrecorded.append(f"{owner}: {path} saknar filpost för {sha}")
         wanted.setdefault(path, _Reference(path, sha, owner))
 
     for capture in captures:
