@@ -71,7 +71,7 @@ def evidence_command(
         )
     out = out or workspace.settings.evidence_dir / "underlag" / round_id
     contact = workspace.settings.contact
-    written = write_evidence_lists(snapshot, workspace.evidence, out, contact=contact)
+    written = write_evidence_lists(snapshot, workspace.evidence, out, contact=contact, with_pdf=pdf)
     echo(f"Skrev {len(written)} underlag (HTML) i {out} ({time.monotonic() - started:.1f} s)")
     if pdf:
         pdfs = write_evidence_pdfs(snapshot, out, workers=workers)

@@ -283,6 +283,7 @@ def render_evidence_list(
     *,
     contact: str = DEFAULT_CONTACT,
     generated_at: datetime | None = None,
+    with_pdf: bool = False,
 ) -> str:
     pictures = Pictures(evidence, folder)
     views = _item_views(state, snapshot, pictures)
@@ -328,7 +329,7 @@ def render_evidence_list(
             contact_href=safe_href(f"mailto:{contact}") or f"mailto:{contact}",
             dispute_until=snapshot.dispute_until,
             generated_at=generated_at or snapshot.read_at,
-            pdf_file=pdf_name(state, snapshot.round_id),
+            pdf_file=pdf_name(state, snapshot.round_id) if with_pdf else None,
             disputes=state.disputes,
             checklist_title=snapshot.checklist.title.sv,
         )
@@ -342,6 +343,7 @@ def write_evidence_list(
     out_dir: Path,
     *,
     contact: str = DEFAULT_CONTACT,
+    with_pdf: bool = False,
 ) -> Path:
     folder = folder_for(out_dir, state.municipality.code)
     # A list is rewritten whole: pictures, archives and a PDF from an earlier run would no
@@ -351,7 +353,9 @@ def write_evidence_list(
     for old_pdf in folder.glob("underlag-*.pdf"):
         old_pdf.unlink()
     (folder / "bilder").mkdir(parents=True, exist_ok=True)
-    html = render_evidence_list(state, snapshot, evidence, folder, contact=contact)
+    html = render_evidence_list(
+        state, snapshot, evidence, folder, contact=contact, with_pdf=with_pdf
+    )
     target = folder / "index.html"
     write_shared(target, html.encode("utf-8"))
     return target
@@ -364,6 +368,7 @@ def write_evidence_lists(
     *,
     contact: str = DEFAULT_CONTACT,
     workers: int | None = None,
+    with_pdf: bool = False,
 ) -> list[Path]:
     """Write every municipality's list; page-top pictures are made first, in parallel."""
     make_page_tops(
@@ -372,7 +377,7 @@ def write_evidence_lists(
         workers if workers is not None else min(4, os.cpu_count() or 1),
     )
     return [
-        write_evidence_list(state, snapshot, evidence, out_dir, contact=contact)
+        write_evidence_list(state, snapshot, evidence, out_dir, contact=contact, with_pdf=with_pdf)
         for state in snapshot.municipalities
     ]
 
