@@ -58,60 +58,60 @@ def gzip_bomb() -> bytes:
 class Case:
     path: str
     link_text: str
-    what: str  # for the reliability table (Swedish)
+    what: str  # for the reliability table
 
 
 CASES = [
-    Case(f"{BASE}/trasig-html", "Hemtjänst – trasig HTML", "ogiltig HTML med NUL-tecken"),
+    Case(f"{BASE}/trasig-html", "Hemtjänst – trasig HTML", "invalid HTML with NUL bytes"),
     Case(
         f"{BASE}/fel-teckenkodning",
         "Hemtjänst – avgifter (fel teckenkodning)",
-        "latin-1 märkt som UTF-8",
+        "latin-1 labelled UTF-8",
     ),
     Case(
         f"{BASE}/utan-teckenkodning",
         "Hemtjänst – ansökan (utan teckenkodning)",
-        "latin-1 utan angiven teckenkodning",
+        "latin-1, no charset given",
     ),
     Case(
         f"{BASE}/okand-teckenkodning",
         "Hemtjänst – kontakt (okänd teckenkodning)",
-        "okänd teckenkodning",
+        "unknown charset",
     ),
-    Case(f"{BASE}/stor-sida", "Hemtjänst – riktlinjer (stor sida)", "50 MB-sida"),
-    Case(f"{BASE}/zipbomb", "Hemtjänst – utförare (zipbomb)", "gzip-bomb: 1 MB blir 1 GB"),
+    Case(f"{BASE}/stor-sida", "Hemtjänst – riktlinjer (stor sida)", "50 MB page"),
+    Case(f"{BASE}/zipbomb", "Hemtjänst – utförare (zipbomb)", "gzip bomb: 1 MB becomes 1 GB"),
     Case(
         f"{BASE}/omdirigering",
         "Hemtjänst – välj utförare (oändlig omdirigering)",
-        "oändlig omdirigeringskedja",
+        "endless redirect chain",
     ),
     Case(
         f"{BASE}/droppande",
         "Hemtjänst – synpunkter (svar som aldrig tar slut)",
-        "svar som droppar en byte i sekunden",
+        "response dripping a byte a second",
     ),
-    Case(f"{BASE}/trasig.pdf", "Hemtjänst – avgiftstabell (PDF)", "trasig PDF"),
-    Case(f"{BASE}/avbruten.pdf", "Hemtjänst – broschyr (PDF)", "avkortad PDF"),
+    Case(f"{BASE}/trasig.pdf", "Hemtjänst – avgiftstabell (PDF)", "broken PDF"),
+    Case(f"{BASE}/avbruten.pdf", "Hemtjänst – broschyr (PDF)", "truncated PDF"),
     Case(
-        f"{BASE}/oandligt-skript", "Hemtjänst – beräkna avgift (skript)", "skript som aldrig slutar"
+        f"{BASE}/oandligt-skript", "Hemtjänst – beräkna avgift (skript)", "script that never stops"
     ),
     Case(
         f"{BASE}/upptaget-skript",
         "Hemtjänst – jämför utförare (skript)",
-        "skript som håller sidan upptagen",
+        "script keeping the page busy",
     ),
     Case(
         f"{BASE}/dialogrutor",
         "Hemtjänst – trygghetslarm (dialogrutor)",
-        "alert/confirm/prompt och beforeunload",
+        "alert/confirm/prompt and beforeunload",
     ),
     Case(
-        f"{BASE}/nya-fonster", "Hemtjänst – flexibel hemtjänst (nya fönster)", "window.open-fönster"
+        f"{BASE}/nya-fonster", "Hemtjänst – flexibel hemtjänst (nya fönster)", "window.open pop-ups"
     ),
     Case(
         f"{BASE}/konstiga-lankar",
         "Hemtjänst – länkar",
-        "länkar med javascript:, file:, data:, ftp:, lösenord",
+        "javascript:/file:/data:/ftp:, credentialed and traversal links",
     ),
 ]
 

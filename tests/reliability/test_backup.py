@@ -45,7 +45,10 @@ def _assert_same(a: Workspace, b: Workspace, round_id: str) -> None:
 
 @pytest.mark.postgres
 def test_round_trip_sqlite_to_postgresql_and_back(
-    seeded: tuple[Workspace, Seeded], tmp_path: Path, postgres_url: str
+    seeded: tuple[Workspace, Seeded],
+    tmp_path: Path,
+    postgres_url: str,
+    request: pytest.FixtureRequest,
 ) -> None:
     source, seed = seeded
     first = tmp_path / "a.tar"
@@ -76,6 +79,14 @@ def test_round_trip_sqlite_to_postgresql_and_back(
     back = make_workspace(tmp_path / "back")
     assert run_cli(back, "restore", str(second)).exit_code == 0
     _assert_same(pg, back, seed.round_id)
+    rows = _rows(back, seed.round_id)
+    request.node.user_properties.append(
+        (
+            "load",
+            f"{sum(map(len, rows.values()))} rows in {len(rows)} tables, "
+            f"{len(_files(back))} files: SQLite → PostgreSQL → SQLite identical",
+        )
+    )
     assert (
         len(_rows(back, seed.round_id)["decision"])
         == len(_rows(source, seed.round_id)["decision"]) + 1

@@ -118,14 +118,16 @@ def test_concurrent_reviewers_lose_no_update(
     request.node.user_properties.append(
         (
             "load",
-            f"{REVIEWERS} granskare × {share} beslut = {share * REVIEWERS} beslut "
-            f"på 12 punkter, {stale} krockar omförsökta, {seconds:.1f} s ({ws.store.dialect})",
+            f"{REVIEWERS} reviewers × {share} = {share * REVIEWERS} decisions on 12 items, "
+            f"{stale} stale writes retried, {seconds:.1f} s ({ws.store.dialect})",
         )
     )
 
 
 @pytest.mark.postgres
-def test_kill_9_during_decisions_loses_nothing_acknowledged(members_ws: Workspace) -> None:
+def test_kill_9_during_decisions_loses_nothing_acknowledged(
+    members_ws: Workspace, request: pytest.FixtureRequest
+) -> None:
     ws = members_ws
     worker = start_worker(ws, "anna", "--count", "100000", "--seed", "7")
     assert worker.stdout is not None
@@ -141,6 +143,13 @@ def test_kill_9_during_decisions_loses_nothing_acknowledged(members_ws: Workspac
     with ws.store.session() as session:
         stored = session.exec(select(func.count()).select_from(Decision)).one()
     assert stored - len(saved) in (0, 1)
+    request.node.user_properties.append(
+        (
+            "load",
+            f"killed after {len(saved)} acknowledged decisions ({stored - len(saved)} in "
+            f"flight landed whole); 30 more after restart ({ws.store.dialect})",
+        )
+    )
     resumed = start_worker(ws, "anna", "--count", "30", "--seed", "8")
     out, err = resumed.communicate(timeout=120)
     assert resumed.returncode == 0, err[-2000:]
@@ -219,8 +228,8 @@ def test_postgres_restarted_mid_review(
     request.node.user_properties.append(
         (
             "load",
-            f"server nere {down:.0f} s mitt i 150 beslut; {retries} omförsök, "
-            f"{len(errors)} felmeddelanden till granskaren, 0 förlorade",
+            f"server down {down:.0f} s during 150 decisions; {retries} retries, "
+            f"{len(errors)} messages shown, 0 lost",
         )
     )
 

@@ -126,7 +126,7 @@ def test_kill_9_during_export(
     request.node.user_properties.append(
         (
             "load",
-            f"{SITES} kommuner; {interrupted} av {KILLS} körningar dödade mitt i "
+            f"{SITES} municipalities; {interrupted} of {KILLS} runs killed mid-way "
             f"({duration:.1f} s per export)",
         )
     )
@@ -191,5 +191,5 @@ def test_kill_9_during_evidence_lists(
     assert "False" not in tree(out).values()
     assert len(list(out.rglob("index.html"))) == LISTS
     request.node.user_properties.append(
-        ("load", f"{LISTS} underlag (HTML+PDF); dödad efter {len(pages)}, omkörd till komplett")
+        ("load", f"{LISTS} evidence lists (HTML+PDF); killed after {len(pages)}, re-run complete")
     )

@@ -112,8 +112,8 @@ def test_the_crawl_finishes_and_the_other_site_is_crawled(
     request.node.user_properties.append(
         (
             "load",
-            f"{len(CASES)} fientliga sidor + en vanlig kommun ({clean} rena sidor), "
-            f"{crawled.seconds:.0f} s, högst {crawled.peak_rss_mb:.0f} MB RSS",
+            f"{len(CASES)} hostile pages + an ordinary site ({clean} clean pages), "
+            f"{crawled.seconds:.0f} s, peak {crawled.peak_rss_mb:.0f} MB RSS",
         )
     )
 
@@ -204,7 +204,7 @@ def test_a_hostile_page_is_recorded_and_contained(
     _recorded(crawled, case)
     CHECKS[case.path.rsplit("/", 1)[-1]](crawled, case)
     captures = crawled.captures(case.path)
-    outcome = (captures[0]["error"] or "fångad") if captures else "ingen fångst, loggad"
+    outcome = (captures[0]["error"] or "captured") if captures else "no capture; logged"
     request.node.user_properties.append(("load", f"{case.what}: {outcome[:90]}"))
 
 
