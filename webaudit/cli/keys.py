@@ -47,7 +47,10 @@ def keys_command() -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Bevismappen, som nyckeln inte får ligga i [WEBAUDIT_EVIDENCE; standard: ./evidence].",
 )
-def keys_init_command(key_path: Path | None, evidence_dir: Path | None) -> None:
+@click.pass_context
+def keys_init_command(
+    ctx: click.Context, /, key_path: Path | None, evidence_dir: Path | None
+) -> None:
     """Skapa ett nytt nyckelpar. En befintlig nyckel skrivs aldrig över.
 
     Sätt WEBAUDIT_SIGNING_PASSPHRASE för att kryptera den privata nyckeln.
@@ -57,7 +60,8 @@ def keys_init_command(key_path: Path | None, evidence_dir: Path | None) -> None:
       webaudit keys init
       webaudit keys init --key /säker/plats/webaudit-team.pem
     """
-    evidence = evidence_dir or Path(os.environ.get("WEBAUDIT_EVIDENCE") or "evidence")
+    given = evidence_dir or (ctx.find_root().obj or {}).get("evidence_dir")
+    evidence = Path(given or os.environ.get("WEBAUDIT_EVIDENCE") or "evidence")
     info = create_key(key_path or default_key_path(), evidence_dir=evidence)
     encrypted = "krypterad" if os.environ.get(PASSPHRASE_ENV) else "okrypterad, läsbar bara av dig"
     echo(f"Privat nyckel: {info.private_path} ({encrypted})")
