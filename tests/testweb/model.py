@@ -13,7 +13,7 @@ import secrets
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
-from urllib.parse import parse_qsl, urlencode, urlsplit
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
 ITEMS: tuple[str, ...] = (
     "fee_calculator",
@@ -187,6 +187,15 @@ class Response:
     page: Page | None = None
 
 
+def _decoded_pages(h: HostBase) -> dict[str, Page]:
+    """The host's pages by percent-decoded target (built once per host)."""
+    table: dict[str, Page] | None = getattr(h, "_decoded_table", None)
+    if table is None or len(table) != len(h.pages):
+        table = {unquote(k): p for k, p in h.pages.items()}
+        h._decoded_table = table  # type: ignore[attr-defined]
+    return table
+
+
 class Web:
     """A generated web: sites plus extra hosts, with lookup and token rendering."""
 
@@ -285,6 +294,14 @@ class Web:
             return None, h.dynamic[path]
         if path in h.pages:  # unknown query parameters are ignored, as most servers do
             return h.pages[path], ""
+        # A browser sends '/Broschyr%20om%20hemtj%C3%A4nst.pdf' for a link written
+        # '/Broschyr%20om%20hemtjänst.pdf': real servers compare decoded paths, so does this.
+        decoded = unquote(path)
+        if decoded != path or "%" in path:
+            for candidate in (decoded + key[len(path):], decoded):
+                found = _decoded_pages(h).get(candidate)
+                if found is not None:
+                    return found, ""
         if "*" in h.dynamic:
             return None, h.dynamic["*"]
         return None, ""
@@ -463,7 +480,7 @@ class Web:
 
     def _norm_ref(self, ref: Ref) -> Ref:
         path, _, query = ref.target.partition("?")
-        path = path.split(";", 1)[0]
+        path = unquote(path.split(";", 1)[0])
         params = [(k, v) for k, v in parse_qsl(query, keep_blank_values=True) if k != "sid"]
         return Ref(ref.host, path + ("?" + urlencode(params) if params else ""))
 
