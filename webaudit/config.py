@@ -30,7 +30,9 @@ class CrawlSettings(BaseModel):
     per_host_delay: float = Field(1.0, ge=0, description="seconds between requests to one host")
     per_host_in_flight: int = Field(2, ge=1, le=8, description="requests in flight per host")
     max_pages_per_site: int = Field(60, ge=1, description="captured pages per site")
-    max_depth: int = Field(5, ge=0, description="clicks from the home page")
+    max_depth: int = Field(
+        6, ge=0, description="clicks from the home page (a PDF or e-service may be one more)"
+    )
     max_links_per_page: int = Field(400, ge=1, description="links read from one page")
     max_page_bytes: int = Field(15_000_000, ge=10_000, description="larger bodies are cut off")
     page_timeout: float = Field(30.0, gt=0, description="seconds to load one page")

@@ -34,7 +34,9 @@ def test_canonical_url(raw: str, expected: str) -> None:
     assert canonical_url(raw) == expected
 
 
-@pytest.mark.parametrize("raw", ["mailto:a@b.se", "javascript:void(0)", "ftp://x/y", "file:///etc/passwd", "http://"])
+@pytest.mark.parametrize(
+    "raw", ["mailto:a@b.se", "javascript:void(0)", "ftp://x/y", "file:///etc/passwd", "http://"]
+)
 def test_only_http_urls_have_a_canonical_form(raw: str) -> None:
     assert canonical_url(raw) is None
 
@@ -42,7 +44,10 @@ def test_only_http_urls_have_a_canonical_form(raw: str) -> None:
 def test_traps() -> None:
     assert trap_reason("http://k.se/a/b/a/b/a/b/a/b") == "upprepade sökvägsled"
     assert trap_reason("http://k.se/" + "x/" * 13) == "för djup sökväg"
-    assert trap_reason("http://k.se/?" + "&".join(f"p{i}=1" for i in range(6))) == "för många parametrar"
+    assert (
+        trap_reason("http://k.se/?" + "&".join(f"p{i}=1" for i in range(6)))
+        == "för många parametrar"
+    )
     assert trap_reason("http://k.se/" + "a" * 500) == "för lång adress"
     assert trap_reason("http://k.se/omsorg/hemtjanst/avgifter.html") is None
     assert query_family("http://k.se/kalender?month=2025-09") == ("k.se/kalender", "calendar")

@@ -16,6 +16,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from email.utils import parsedate_to_datetime
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -247,7 +248,7 @@ class Fetcher:
                 return result
             robots = await self.robots.get(current) if check_robots else None
             if robots is not None and not robots.allowed(current):
-                result.blocked = "robots.txt"
+                result.blocked = robots.note if robots.disallow_all else "robots.txt"
                 return result
             crawl_delay = robots.crawl_delay if robots is not None else None
             gate = self.politeness.gate(host, crawl_delay)
@@ -294,7 +295,9 @@ class Fetcher:
         attempt = 0
         while True:
             async with gate.slot(priority, paced=paced):
-                exchange, response_headers = await self._exchange(url, headers, method)
+                exchange, response_headers = await self._exchange(
+                    url, headers, method, lambda: gate.sent(paced=paced)
+                )
             self.requests += 1
             for sink in (record, self.on_exchange):
                 if sink is not None:
@@ -313,11 +316,22 @@ class Fetcher:
             await asyncio.sleep(wait)
 
     async def _exchange(
-        self, url: str, headers: dict[str, str] | None, method: str
+        self,
+        url: str,
+        headers: dict[str, str] | None,
+        method: str,
+        sending: Callable[[], None] = lambda: None,
     ) -> tuple[Exchange, httpx.Headers | None]:
         started = utcnow()
+
+        async def trace(event: str, info: dict[str, Any]) -> None:
+            if event == "http11.send_request_headers.started":
+                sending()  # the connection is up and the request is leaving: pace from now
+
         try:
-            request = self.client.build_request(method, url, headers=headers)
+            request = self.client.build_request(
+                method, url, headers=headers, extensions={"trace": trace}
+            )
         except (httpx.HTTPError, ValueError) as error:
             return Exchange(url, method, [], started, error=_describe(error)), None
         exchange = Exchange(

@@ -61,9 +61,11 @@ class Frontier:
         *,
         external: bool = False,
         text: str = "",
+        leaf: bool = False,
     ) -> str | None:
         """Queue a URL; returns why it was refused (Swedish), or None when queued or already
-        queued (a better score raises a queued URL's place)."""
+        queued (a better score raises a queued URL's place). A `leaf` (a PDF, an e-service
+        off the site: nothing is followed from it) may sit one click below the depth limit."""
         if url in self._done:
             return None
         queued = self._queued.get(url)
@@ -71,7 +73,7 @@ class Frontier:
             if score > queued.score + 1e-9:
                 self._push(url, score, min(depth, queued.depth), via, parent, external, text)
             return None
-        if depth > self.max_depth:
+        if depth > self.max_depth + (1 if leaf else 0):
             return "djupgränsen"
         reason = trap_reason(url)
         if reason is not None:

@@ -62,6 +62,13 @@ class HostGate:
         finally:
             self._release()
 
+    def sent(self, *, paced: bool = True) -> None:
+        """The request is leaving now: pace the next one from this moment, not from when the
+        slot was granted (the event loop may have been busy in between)."""
+        if paced:
+            now = asyncio.get_running_loop().time()
+            self._next_start = max(self._next_start, now + self.delay)
+
     def back_off(self) -> None:
         """The host asked us to slow down (429/503): double its delay, within reason."""
         self.delay = min(MAX_BACKOFF_DELAY, max(1.0, self.delay * 2))

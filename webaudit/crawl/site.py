@@ -135,6 +135,8 @@ class SiteCrawl:
             return SiteResult("failed", f"startadressen vägras: {error}")
         robots = await self.fetcher.robots.get(self.home)
         self.storage.log("robots", robots_url(self.home), note=robots.note, status=robots.status)
+        if robots.disallow_all:
+            return SiteResult("failed", f"startsidan hämtades inte: {robots.note}", self._summary())
         if self.resumed:
             self._replay()
         if self.home not in self.captured:
@@ -635,7 +637,13 @@ class SiteCrawl:
                 if score < FOLLOW_THRESHOLD:
                     continue
                 refused = self.frontier.add(
-                    url, score, item.depth + 1, via, item.url, text=link.text
+                    url,
+                    score,
+                    item.depth + 1,
+                    via,
+                    item.url,
+                    text=link.text,
+                    leaf=looks_like_pdf(url),
                 )
             else:
                 eservice = looks_like_eservice(url) or link.region == "iframe"
@@ -649,7 +657,14 @@ class SiteCrawl:
                     self.storage.log("link", url, text=link.text, page=item.url, note="inte hämtad")
                     continue
                 refused = self.frontier.add(
-                    url, score, item.depth + 1, "external", item.url, external=True, text=link.text
+                    url,
+                    score,
+                    item.depth + 1,
+                    "external",
+                    item.url,
+                    external=True,
+                    text=link.text,
+                    leaf=True,
                 )
             if refused is not None and score >= 0.5:
                 self.storage.log("skip", url, reason=refused, score=round(score, 3), page=item.url)
