@@ -252,11 +252,12 @@ class Fetcher:
                 return result
             crawl_delay = robots.crawl_delay if robots is not None else None
             gate = self.politeness.gate(host, crawl_delay)
+            tried: list[Exchange] = []
             exchange, response_headers = await self._attempts(
-                current, gate, priority, paced, headers, method, record
+                current, gate, priority, paced, headers, method, record, tried
             )
-            result.attempts += 1
-            result.exchanges.append(exchange)
+            result.attempts += len(tried)
+            result.exchanges += tried
             result.final_url = current
             if exchange.status is None:
                 result.error = exchange.error or "inget svar"
@@ -291,7 +292,10 @@ class Fetcher:
         headers: dict[str, str] | None,
         method: str,
         record: Callable[[Exchange], None] | None,
+        attempts: list[Exchange],
     ) -> tuple[Exchange, httpx.Headers | None]:
+        """One hop, retried with backoff on 5xx/429 and network errors; every attempt is
+        appended to `attempts` (and recorded: a failed attempt is evidence too)."""
         attempt = 0
         while True:
             async with gate.slot(priority, paced=paced):
@@ -299,6 +303,7 @@ class Fetcher:
                     url, headers, method, lambda: gate.sent(paced=paced)
                 )
             self.requests += 1
+            attempts.append(exchange)
             for sink in (record, self.on_exchange):
                 if sink is not None:
                     sink(exchange)

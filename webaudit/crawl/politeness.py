@@ -69,9 +69,16 @@ class HostGate:
             now = asyncio.get_running_loop().time()
             self._next_start = max(self._next_start, now + self.delay)
 
+    def raise_delay(self, delay: float) -> None:
+        """A longer delay (robots.txt Crawl-delay, read after the first request): the next
+        start already planned moves back by the difference too."""
+        if delay > self.delay:
+            self._next_start += delay - self.delay
+            self.delay = delay
+
     def back_off(self) -> None:
         """The host asked us to slow down (429/503): double its delay, within reason."""
-        self.delay = min(MAX_BACKOFF_DELAY, max(1.0, self.delay * 2))
+        self.raise_delay(min(MAX_BACKOFF_DELAY, max(1.0, self.delay * 2)))
 
     def _release(self) -> None:
         self._active -= 1
@@ -116,7 +123,7 @@ class Politeness:
             gate = HostGate(self.in_flight, self.delay)
             self._gates[host] = gate
         if crawl_delay:
-            gate.delay = max(gate.delay, min(crawl_delay, self.max_crawl_delay))
+            gate.raise_delay(min(crawl_delay, self.max_crawl_delay))
         return gate
 
     def gates(self) -> dict[str, HostGate]:

@@ -455,13 +455,12 @@ class SiteCrawl:
         if item.depth == 0:
             self.site_hosts.add(host_of(final))
             self.home_final = final
-        if final != item.url:
-            if final in self.captured:
-                self.storage.log(
-                    "skip", item.url, reason="samma sida som en redan fångad", final_url=final
-                )
-                return
-            self.frontier.mark_done(final)
+        if final in self.captured:  # reached another way meanwhile (a redirect, a 2nd visit)
+            self.storage.log(
+                "skip", item.url, reason="samma sida som en redan fångad", final_url=final
+            )
+            return
+        self.frontier.mark_done(final)
         external = item.external and not self._is_site(final)
         if result.is_pdf:
             await self._capture_pdf(item, result, final)
