@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual.widgets import DataTable
+
 from tests.tui.conftest import make_app
 from tests.tui.seed import Seeded
 from webaudit.store.decisions import current_decisions, decision_history
@@ -148,15 +150,19 @@ async def test_queue_search_sort_help_and_next_site(
         site = app.screen
         assert isinstance(site, SiteScreen)
         order = [r.code for r in queue.shown]
-        assert site.code == seeded.codes[2]  # the cursor stayed on the row found by the search
+        first = site.code
+        assert first == seeded.codes[2]  # the cursor stayed on the row found by the search
         await pilot.press("right_square_bracket")  # the last in the queue: nowhere to go
         assert app.screen is site and "ingen fler" in str(site.query_one("#status").render())
         await pilot.press("left_square_bracket")
         await pilot.pause()
-        previous = order[order.index(site.code) - 1]
-        assert isinstance(app.screen, SiteScreen) and app.screen.code == previous
+        previous = order[order.index(first) - 1]
+        assert app.screen is site and site.code == previous  # the same view, the next site
+        assert [r.item.id for r in site.view.rows] == [
+            str(k.value) for k in site.query_one("#items", DataTable).rows
+        ]
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is queue
         claimed = {r.code: r.claimed_by for r in queue.rows}
-    assert claimed[site.code] == "anna" and claimed[previous] == "anna"
+    assert claimed[first] == "anna" and claimed[previous] == "anna"

@@ -8,9 +8,10 @@ decides on a stale view gets StaleWriteError and nothing is stored.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
 
-from sqlmodel import col, delete, select
+from sqlmodel import Session, col, delete, select
 
 from webaudit.errors import NotFoundError, StaleWriteError, WebauditError
 from webaudit.match import MATCHER_VERSION
@@ -29,11 +30,12 @@ from webaudit.store.events import log_event
 from webaudit.store.findings import get_findings
 from webaudit.store.retry import record_decision_retrying
 from webaudit.store.review import (
-    claims,
+    QueueStamp,
     crawl_statuses,
     decided_counts,
     flag_summaries,
     page_hashes,
+    queue_stamp,
     sampled_for_second_review,
     site_flags,
     site_heads,
@@ -44,6 +46,13 @@ from webaudit.store.tables import Capture, Claim, Decision, Municipality
 from webaudit.workspace import Workspace
 
 CANDIDATES_PER_ITEM = 5
+
+
+@dataclass(frozen=True)
+class QueueUpdate:
+    stamp: QueueStamp
+    rows: list[QueueRow]  # the rows that changed; every row when `full`
+    full: bool
 
 
 class ReviewService:
@@ -62,15 +71,51 @@ class ReviewService:
 
     def queue(self) -> list[QueueRow]:
         """Every municipality of the round with crawl status, progress, claims and pre-flags."""
-        total = len(self.checklist.items)
+        return self.queue_with_stamp()[0]
+
+    def queue_with_stamp(self) -> tuple[list[QueueRow], QueueStamp]:
+        """The queue and a stamp to ask `queue_changes` what changed since."""
         with self.store.session() as session:
-            members = round_municipalities(session, self.round_id)
-            crawls = crawl_statuses(session, self.round_id)
-            summaries = flag_summaries(session, self.round_id)
-            decided = decided_counts(session, self.round_id)
-            second_decided = decided_counts(session, self.round_id, role="second")
-            holders = claims(session, self.round_id)
-            sampled = sampled_for_second_review(session, self.round_id)
+            stamp = queue_stamp(session, self.round_id)  # first: the rows are at least as new
+            return self._queue_rows(session, stamp.claims), stamp
+
+    def queue_changes(self, shown: Mapping[str, QueueRow], since: QueueStamp) -> QueueUpdate:
+        """The queue rows that changed since `since` (decisions, claims), read cheaply.
+
+        Only sites whose decision heads or claims moved are read again; when crawls,
+        evaluations, sampling or the round's members changed, the whole queue is (`full`).
+        """
+        with self.store.session() as session:
+            stamp = queue_stamp(session, self.round_id)
+            if stamp.world != since.world:
+                return QueueUpdate(stamp, self._queue_rows(session, stamp.claims), full=True)
+            codes = sorted(code for code in stamp.changed_sites(since) if code in shown)
+            if not codes:
+                return QueueUpdate(stamp, [], full=False)
+            decided = decided_counts(session, self.round_id, codes=codes)
+            second = decided_counts(session, self.round_id, role="second", codes=codes)
+        rows = [
+            replace(
+                shown[code],
+                decided=decided.get(code, 0),
+                claimed_by=stamp.claims.get((code, "primary")),
+                second_by=stamp.claims.get((code, "second")),
+                second_decided=second.get(code, 0),
+            )
+            for code in codes
+        ]
+        return QueueUpdate(stamp, [row for row in rows if row != shown[row.code]], full=False)
+
+    def _queue_rows(
+        self, session: Session, holders: Mapping[tuple[str, str], str]
+    ) -> list[QueueRow]:
+        total = len(self.checklist.items)
+        members = round_municipalities(session, self.round_id)
+        crawls = crawl_statuses(session, self.round_id)
+        summaries = flag_summaries(session, self.round_id)
+        decided = decided_counts(session, self.round_id)
+        second_decided = decided_counts(session, self.round_id, role="second")
+        sampled = sampled_for_second_review(session, self.round_id)
         rows = []
         for municipality, _membership in members:
             code = municipality.code
@@ -130,8 +175,11 @@ class ReviewService:
             )
             current_pages = page_hashes(session, self.round_id, code)
             previous_pages = page_hashes(session, previous_id, code) if previous_id else []
-            holder = claims(session, self.round_id).get((code, role))
-            status, pages = crawl_statuses(session, self.round_id).get(code, ("not_crawled", 0))
+            claim = session.get(Claim, (self.round_id, code, role))
+            holder = claim.reviewer if claim is not None else None
+            status, pages = crawl_statuses(session, self.round_id, [code]).get(
+                code, ("not_crawled", 0)
+            )
         current_hashes = changes.hashes_by_url(current_pages)
         previous_hashes = changes.hashes_by_url(previous_pages)
         previous_url = {page.capture_id: page.final_url for page in previous_pages}
@@ -358,10 +406,16 @@ class ReviewService:
 
     # -- claims --------------------------------------------------------------------------------
 
-    def claim(self, code: str, role: Role = "primary") -> str:
-        """Claim a site for this reviewer; returns who holds it (someone else may already)."""
+    def claim(self, code: str, role: Role = "primary", *, held_by: str | None = None) -> str:
+        """Claim a site for this reviewer; returns who holds it (someone else may already).
+
+        `held_by`: the holder as just read with the site (`SiteView.claimed_by`), so a site
+        that is claimed already costs no second read.
+        """
         if role == "second":
             self._refuse_own_second_review(code)
+        if held_by is not None:
+            return held_by
         with self.store.session() as session:  # most opens find a claim: no write lock then
             held = session.get(Claim, (self.round_id, code, role))
         if held is not None:
@@ -463,6 +517,8 @@ class Stopwatch:
 __all__ = [
     "ItemRow",
     "QueueRow",
+    "QueueStamp",
+    "QueueUpdate",
     "ReviewService",
     "SiteView",
     "StaleWriteError",

@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import func
+from sqlalchemy import case, func
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
@@ -24,6 +24,7 @@ from webaudit.store.tables import (
     Evaluation,
     Event,
     ItemFlag,
+    RoundMunicipality,
     SecondReview,
 )
 
@@ -80,9 +81,11 @@ def flag_summaries(session: Session, round_id: str) -> dict[str, FlagSummary]:
     return {code: FlagSummary(dict(counts[code]), uncertainty[code]) for code in counts}
 
 
-def decided_counts(session: Session, round_id: str, role: str = "primary") -> dict[str, int]:
-    """Per site: items whose current decision (for the role) has a value."""
-    rows = session.exec(
+def decided_counts(
+    session: Session, round_id: str, role: str = "primary", codes: Iterable[str] | None = None
+) -> dict[str, int]:
+    """Per site (all, or those in `codes`): items whose current decision has a value."""
+    query = (
         select(DecisionHead.municipality_code, func.count())
         .join(Decision, col(Decision.id) == col(DecisionHead.decision_id))
         .where(
@@ -91,17 +94,23 @@ def decided_counts(session: Session, round_id: str, role: str = "primary") -> di
             col(Decision.value).is_not(None),
         )
         .group_by(col(DecisionHead.municipality_code))
-    ).all()
-    return {code: int(count) for code, count in rows}
+    )
+    if codes is not None:
+        query = query.where(col(DecisionHead.municipality_code).in_(list(codes)))
+    return {code: int(count) for code, count in session.exec(query).all()}
 
 
-def crawl_statuses(session: Session, round_id: str) -> dict[str, tuple[str, int]]:
+def crawl_statuses(
+    session: Session, round_id: str, codes: Iterable[str] | None = None
+) -> dict[str, tuple[str, int]]:
     """Per site: status and pages of the newest crawl run (manual capture runs do not count)."""
     newest = (
         select(func.max(CrawlRun.id))
         .where(CrawlRun.round_id == round_id, CrawlRun.status != "manual")
         .group_by(col(CrawlRun.municipality_code))
     )
+    if codes is not None:
+        newest = newest.where(col(CrawlRun.municipality_code).in_(list(codes)))
     rows = session.exec(
         select(CrawlRun.municipality_code, CrawlRun.status, CrawlRun.pages).where(
             col(CrawlRun.id).in_(newest)
@@ -174,6 +183,69 @@ def page_hashes(session: Session, round_id: str, code: str) -> list[CaptureHash]
         CaptureHash(capture_id or 0, url, final_url, text or raw)
         for capture_id, url, final_url, text, raw in rows
     ]
+
+
+@dataclass(frozen=True)
+class QueueStamp:
+    """What the queue showed was read at: enough to tell which sites changed since.
+
+    Revisions only grow (every decision, undo included, is a new revision), so a site's
+    (heads, sum of revisions) per role changes with every decision on it. Ids from the event
+    log would not do: on PostgreSQL a lower id can commit after a higher one was read.
+    Crawls, evaluations and second-review sampling change rarely and touch many columns,
+    so any change there (`world`) means: read the whole queue again.
+    """
+
+    heads: dict[tuple[str, str], tuple[int, int]]  # (site, role) -> (heads, sum of revisions)
+    claims: dict[tuple[str, str], str]  # (site, role) -> reviewer
+    world: tuple[object, ...]
+
+    def changed_sites(self, since: QueueStamp) -> set[str]:
+        keys = self.heads.keys() | since.heads.keys()
+        changed = {
+            code
+            for code, role in keys
+            if self.heads.get((code, role)) != since.heads.get((code, role))
+        }
+        keys = self.claims.keys() | since.claims.keys()
+        changed |= {
+            code
+            for code, role in keys
+            if self.claims.get((code, role)) != since.claims.get((code, role))
+        }
+        return changed
+
+
+def queue_stamp(session: Session, round_id: str) -> QueueStamp:
+    """Three small aggregate queries (a few ms for 290 sites)."""
+    heads = session.exec(
+        select(
+            DecisionHead.municipality_code,
+            DecisionHead.role,
+            func.count(),
+            func.sum(DecisionHead.revision),
+        )
+        .where(DecisionHead.round_id == round_id)
+        .group_by(col(DecisionHead.municipality_code), col(DecisionHead.role))
+    ).all()
+    runs = session.exec(
+        select(
+            func.count(),
+            func.max(CrawlRun.id),
+            func.sum(CrawlRun.pages),
+            func.sum(case((col(CrawlRun.status) == "running", 1), else_=0)),
+        ).where(CrawlRun.round_id == round_id)
+    ).one()
+    evaluations = session.exec(
+        select(func.count(), func.max(Evaluation.id)).where(Evaluation.round_id == round_id)
+    ).one()
+    members = session.exec(select(func.count()).where(RoundMunicipality.round_id == round_id)).one()
+    sampled = session.exec(select(func.count()).where(SecondReview.round_id == round_id)).one()
+    return QueueStamp(
+        heads={(code, role): (int(n), int(total or 0)) for code, role, n, total in heads},
+        claims=claims(session, round_id),
+        world=(tuple(runs), tuple(evaluations), members, sampled),
+    )
 
 
 def undo_links(session: Session, round_id: str, code: str, item_id: str) -> set[int]:

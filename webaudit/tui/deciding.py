@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual.binding import Binding
+from textual.reactive import Reactive
 from textual.screen import Screen
 
 from webaudit.errors import StaleWriteError, WebauditError
@@ -59,6 +60,11 @@ DECISION_BINDINGS = [
 
 class Deciding(Screen[Any]):
     """Decision actions over `self.view` at `self.index`."""
+
+    # The header follows these by watching them; the default would also repaint the whole
+    # screen (a full redraw, ~10 ms) each time the item or the site changes.
+    title: Reactive[str | None] = Reactive(None, compute=False, repaint=False)
+    sub_title: Reactive[str | None] = Reactive(None, compute=False, repaint=False)
 
     view: SiteView
     index: int

@@ -8,6 +8,8 @@ the app module. Without it, a line says how to open the image instead.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +28,22 @@ SUPPORTED = _TerminalImage is not None
 PAGE_TOP_PIXELS = 1800
 
 
+# Decoded previews by (file, top only): evidence files are named by their content hash and
+# never change, so a picture decoded once stays right; stepping back and forth between items
+# then shows them at once.
+PREVIEWS_KEPT = 24
+_previews: OrderedDict[tuple[Path, bool], Any] = OrderedDict()
+_previews_lock = threading.Lock()
+
+
+def cached_preview(path: Path, *, top_only: bool) -> Any | None:
+    with _previews_lock:
+        picture = _previews.get((path, top_only))
+        if picture is not None:
+            _previews.move_to_end((path, top_only))
+        return picture
+
+
 def load_preview(path: Path, *, top_only: bool) -> Any:
     """Decode and shrink an image for the terminal (call off the UI thread: it can take 50 ms)."""
     from PIL import Image
@@ -36,6 +54,10 @@ def load_preview(path: Path, *, top_only: bool) -> Any:
     if top_only and picture.height > PAGE_TOP_PIXELS:
         picture = picture.crop((0, 0, picture.width, PAGE_TOP_PIXELS))
     picture.thumbnail((640, 900))
+    with _previews_lock:
+        _previews[(path, top_only)] = picture
+        while len(_previews) > PREVIEWS_KEPT:
+            _previews.popitem(last=False)
     return picture
 
 
@@ -54,5 +76,7 @@ class Preview(Vertical):
 
     def show(self, picture: Any | None, note: str) -> None:
         if _TerminalImage is not None:
-            self.query_one(_TerminalImage).image = picture
+            image = self.query_one(_TerminalImage)
+            if image.image is not picture:  # the same picture again: keep what is drawn
+                image.image = picture
         self.query_one(".preview-note", Static).update(note)

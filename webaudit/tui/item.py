@@ -8,11 +8,12 @@ from typing import TYPE_CHECKING, Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Header, Label, Static
+from textual.widgets import Header, Label, Static
 
 from webaudit.tui import images
 from webaudit.tui.deciding import DECISION_BINDINGS, Deciding
 from webaudit.tui.detail import item_text
+from webaudit.tui.footer import KeyFooter
 
 if TYPE_CHECKING:
     from webaudit.tui.site import SiteScreen
@@ -30,10 +31,23 @@ class ItemScreen(Deciding):
         super().__init__()
         self.site = site
         self.service = site.service
+        self._follow_site()
+
+    def _follow_site(self) -> None:
+        """Take the site view's current site and item (its view, stopwatch and evidence)."""
+        site = self.site
         self.view = site.view
         self.index = site.index
         self.stopwatch = site.stopwatch
         self.selected_evidence = site.selected_evidence
+
+    def open(self) -> None:
+        """Show the site view's current item (the app keeps one item view, as one site view)."""
+        self._follow_site()
+        if self.is_mounted:
+            self._show_item()
+            self.query_one("#item-body", VerticalScroll).scroll_home(animate=False)
+            self.status("")
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -44,10 +58,9 @@ class ItemScreen(Deciding):
                 yield images.Preview("Utsnitt av det matchade elementet", id="crop")
                 yield images.Preview("Helsidan (överst)", id="page")
         yield Label("", id="status")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.title = f"{self.view.code} {self.view.name}"
         self._show_item()
         self.query_one("#item-body").focus()
 
@@ -55,6 +68,7 @@ class ItemScreen(Deciding):
         row = self.row
         if row is None:
             return
+        self.title = f"{self.view.code} {self.view.name}"
         self.sub_title = f"punkt {self.index + 1}/{len(self.view.rows)}: {row.item.title.sv}"
         self.query_one("#item-text", Static).update(
             item_text(
@@ -84,6 +98,10 @@ class ItemScreen(Deciding):
             if not images.SUPPORTED:
                 preview.show(None, f"Terminalen kan inte visa bilder här – {hint}.\n{path}")
                 continue
+            picture = images.cached_preview(path, top_only=top_only)
+            if picture is not None:  # seen before: no decoding, no flicker
+                preview.show(picture, f"{hint} · {path.name[:16]}…")
+                continue
             preview.show(None, f"Läser in bilden … ({hint})")
             self.run_worker(
                 lambda p=path, w=preview, h=hint, t=top_only: self._load(p, w, h, t),
@@ -98,7 +116,13 @@ class ItemScreen(Deciding):
         except OSError as error:
             self.app.call_from_thread(preview.show, None, f"Bilden kan inte läsas: {error}")
             return
-        self.app.call_from_thread(preview.show, picture, f"{hint} · {path.name[:16]}…")
+        self.app.call_from_thread(self._loaded, preview, path, picture, hint)
+
+    def _loaded(self, preview: images.Preview, path: Path, picture: Any, hint: str) -> None:
+        candidate = self.candidate  # still the evidence the picture was read for?
+        wanted = {candidate.crop, candidate.screenshot} if candidate else set()
+        if any(r and self.service.workspace.evidence.absolute(r) == path for r in wanted):
+            preview.show(picture, f"{hint} · {path.name[:16]}…")
 
     # -- Deciding hooks ------------------------------------------------------------------------
 
@@ -122,4 +146,5 @@ class ItemScreen(Deciding):
             self.go_to(target)
 
     def action_back(self) -> None:
+        self.site.back_from_item(self.index)
         self.dismiss(self.index)

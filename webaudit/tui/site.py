@@ -7,19 +7,22 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import DataTable, Footer, Header, Label, Static
+from textual.widgets import DataTable, Header, Label, Static
 
-from webaudit.review.rows import ItemRow, Role
+from webaudit.errors import WebauditError
+from webaudit.review.rows import ItemRow, Role, SiteView
 from webaudit.review.service import ReviewService, Stopwatch
 from webaudit.tui import labels
 from webaudit.tui.deciding import DECISION_BINDINGS, Deciding
 from webaudit.tui.detail import item_text
+from webaudit.tui.footer import KeyFooter
+from webaudit.tui.table import RowTable
 
 COLUMNS = ("Punkt", "Förhand", "Säkerhet", "Beslut", "Förra året", "Sidorna")
 
 
 class SiteScreen(Deciding):
-    """One municipality. Opening it claims it for the reviewer (others see the claim)."""
+    """One municipality at a time. Opening one claims it for the reviewer (others see it)."""
 
     BINDINGS = [
         *DECISION_BINDINGS,
@@ -47,54 +50,79 @@ class SiteScreen(Deciding):
         Binding("escape", "back", "Kön", tooltip="tillbaka till kön"),
     ]
 
-    def __init__(
-        self,
-        service: ReviewService,
-        code: str,
-        role: Role = "primary",
-        *,
-        codes: list[str] | None = None,
-    ) -> None:
+    def __init__(self, service: ReviewService) -> None:
         super().__init__()
         self.service = service
-        self.code = code
-        self.role: Role = role
-        self.codes = codes or [code]  # the queue's order, for next/previous site
+        self.codes: list[str] = []  # the queue's order, for next/previous site
         self.index = 0
         self.stopwatch = Stopwatch()
         self.selected_evidence = {}
-        self.view = service.site(code, role)
+
+    @property
+    def code(self) -> str:
+        return self.view.code
+
+    @property
+    def role(self) -> Role:
+        return self.view.role
+
+    def open(self, view: SiteView, codes: list[str] | None = None) -> None:
+        """Show a site (read by the caller with `service.site`) and claim it.
+
+        The app keeps one municipality view and fills it with each site it opens: building a
+        screen costs more than the 100 ms a site may take to open. WebauditError (a blind
+        second review of one's own site) leaves the view as it was.
+        """
+        holder = self.service.claim(view.code, view.role, held_by=view.claimed_by)
+        view.claimed_by = holder
+        self.view = view
+        self.codes = codes or [view.code]
+        self.selected_evidence = {}
+        if self.is_mounted:
+            self._show_site()
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Label(self._banner(), id="site-banner")
+        yield Label(id="site-banner")
         with Horizontal(id="site-body"):
-            yield DataTable(id="items", cursor_type="row", zebra_stripes=True)
+            yield RowTable(id="items", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="detail"):
                 yield Static(id="detail-text")
         yield Label("", id="status")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.title = f"{self.view.code} {self.view.name}"
-        self.sub_title = labels.ROLE[self.role]
-        holder = self.service.claim(self.code, self.role)
-        self.view.claimed_by = holder
-        table = self.query_one("#items", DataTable)
-        table.add_columns(*COLUMNS)
-        for row in self.view.rows:
-            table.add_row(*self._cells(row), key=row.item.id)
-        first_open = next((i for i, r in enumerate(self.view.rows) if not r.value), 0)
-        table.move_cursor(row=first_open)
+        self.query_one("#items", RowTable).add_columns(*COLUMNS)
+        self._show_site()
+
+    def _show_site(self) -> None:
+        view = self.view
+        self.title = f"{view.code} {view.name}"
+        self.sub_title = labels.ROLE[view.role]
+        table = self.query_one("#items", RowTable)
+        keys = [row.item.id for row in view.rows]
+        if [key.value for key in table.rows] == keys:  # the same checklist: change cells only
+            for row in view.rows:
+                table.set_row(row.item.id, self._cells(row))
+        else:
+            table.clear()
+            for row in view.rows:
+                table.add_row(*self._cells(row), key=row.item.id)
+        first_open = next((i for i, r in enumerate(view.rows) if not r.value), 0)
         self.index = first_open
+        table.move_cursor(row=first_open, animate=False)
+        self.stopwatch.restart()
+        self.query_one("#detail", VerticalScroll).scroll_home(animate=False)
         self._show_detail()
         self.query_one("#site-banner", Label).update(self._banner())
-        if holder != self.service.reviewer:
+        if view.claimed_by != self.service.reviewer:
             self.status(
-                f"{holder} arbetar redan med denna kommun. Dina beslut sparas ändå; "
+                f"{view.claimed_by} arbetar redan med denna kommun. Dina beslut sparas ändå; "
                 "ändrar ni samma punkt får den som kommer sist läsa om och besluta igen.",
                 warning=True,
             )
+        else:
+            self.status("")
         table.focus()
 
     # -- rendering -----------------------------------------------------------------------------
@@ -149,16 +177,18 @@ class SiteScreen(Deciding):
     # -- Deciding hooks ------------------------------------------------------------------------
 
     def row_changed(self, index: int, *, detail: bool = True) -> None:
-        table = self.query_one("#items", DataTable)
         row = self.view.rows[index]
-        for column, value in zip(table.ordered_columns, self._cells(row), strict=True):
-            table.update_cell(row.item.id, column.key, value)
+        self.query_one("#items", RowTable).set_row(row.item.id, self._cells(row))
         self.query_one("#site-banner", Label).update(self._banner())
         if detail and index == self.index:
             self._show_detail()
 
     def go_to(self, index: int) -> None:
-        self.query_one("#items", DataTable).move_cursor(row=index)
+        if index != self.index:
+            self.stopwatch.restart()
+        self.index = index
+        self._show_detail()  # now, in the same frame as the decision, not on RowHighlighted
+        self.query_one("#items", RowTable).move_cursor(row=index)
 
     def status(self, message: str, *, warning: bool = False) -> None:
         label = self.query_one("#status", Label)
@@ -167,23 +197,31 @@ class SiteScreen(Deciding):
 
     @on(DataTable.RowHighlighted, "#items")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if event.cursor_row != self.index:
-            self.stopwatch.restart()
+        if event.cursor_row == self.index:
+            return  # already shown (opening a site shows its first open item at once)
+        self.stopwatch.restart()
         self.index = event.cursor_row
         self._show_detail()
 
     # -- navigation ----------------------------------------------------------------------------
 
     def action_open_item(self) -> None:
-        from webaudit.tui.item import ItemScreen
+        from webaudit.tui.app import ReviewApp
 
-        def back(index: int | None) -> None:
-            if index is not None:
-                for i in range(len(self.view.rows)):
-                    self.row_changed(i)
-                self.go_to(index)
+        assert isinstance(self.app, ReviewApp)
+        screen = self.app.item_screen
+        screen.open()
+        self.app.push_screen(screen)
 
-        self.app.push_screen(ItemScreen(self), back)
+    def back_from_item(self, index: int) -> None:
+        """The item view is closing on item `index`: show what was decided there.
+
+        Called before the item view goes, so the site view comes back already up to date
+        (one redraw, not a redraw and then the changes).
+        """
+        for i in range(len(self.view.rows)):
+            self.row_changed(i, detail=False)  # only rows that changed are drawn again
+        self.go_to(index)
 
     def _switch_site(self, step: int) -> None:
         position = self.codes.index(self.code) if self.code in self.codes else -1
@@ -191,9 +229,10 @@ class SiteScreen(Deciding):
         if not 0 <= target < len(self.codes):
             self.status("Det finns ingen fler kommun åt det hållet i kön", warning=True)
             return
-        self.app.switch_screen(
-            SiteScreen(self.service, self.codes[target], self.role, codes=self.codes)
-        )
+        try:
+            self.open(self.service.site(self.codes[target], self.role), self.codes)
+        except WebauditError as error:
+            self.status(str(error), warning=True)
 
     def action_next_site(self) -> None:
         self._switch_site(1)

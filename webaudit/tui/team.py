@@ -220,11 +220,15 @@ class AdjudicationScreen(Screen[None]):
         )
 
     def action_open_site(self) -> None:
-        from webaudit.tui.site import SiteScreen
+        from webaudit.tui.app import ReviewApp
 
         case = self.case
         if case is not None:
-            self.app.push_screen(SiteScreen(self.service, case.code))
+            assert isinstance(self.app, ReviewApp)
+            try:
+                self.app.open_site(case.code)
+            except WebauditError as error:
+                self.status(str(error), warning=True)
 
     def action_back(self) -> None:
         self.dismiss(None)
