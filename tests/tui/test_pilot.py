@@ -166,3 +166,37 @@ async def test_queue_search_sort_help_and_next_site(
         assert app.screen is queue
         claimed = {r.code: r.claimed_by for r in queue.rows}
     assert claimed[first] == "anna" and claimed[previous] == "anna"
+
+
+async def test_the_one_site_and_item_view_follow_the_site_opened(
+    seeded_workspace: tuple[Workspace, Seeded],
+) -> None:
+    """The app fills one municipality view and one item view with each site: nothing stale."""
+    workspace, seeded = seeded_workspace
+    app, _ = make_app(workspace, seeded)
+    first, second = seeded.codes[0], seeded.codes[1]
+    async with app.run_test(size=SIZE) as pilot:
+        site = await open_site(pilot, app, first)
+        await pilot.press("enter")
+        await pilot.pause()
+        item = app.screen
+        assert isinstance(item, ItemScreen) and item.title and item.title.startswith(first)
+        await pilot.press("y", "escape")  # decided on the first site, from the item view
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        site = await open_site(pilot, app, second)
+        assert site.code == second and site.view.decided == 0
+        assert str(site.query_one("#site-banner").render()).startswith(f"{second} ")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is item and item.title and item.title.startswith(second)
+        assert item.view is site.view and item.index == site.index == 0
+        await pilot.press("n", "escape")
+        await pilot.pause()
+        assert app.screen is site and site.index == 1
+        assert site.view.rows[0].value == "no"
+        decided_cell = site.query_one("#items", DataTable).get_row_at(0)[3]
+        assert str(decided_cell).startswith("Nej")
+    assert decisions(workspace, seeded, first)[site.view.rows[0].item.id].value == "yes"
+    assert decisions(workspace, seeded, second)[site.view.rows[0].item.id].value == "no"

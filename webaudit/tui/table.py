@@ -3,8 +3,9 @@
 Textual's `DataTable.update_cell` bumps one counter that is part of every render cache key,
 so changing one cell re-renders every visible cell (about 100 in the municipality view, 400
 in the queue: 15-60 ms per decision). `RowTable.set_row` instead drops the cached renders of
-that one row. Likewise gaining or losing focus (the search box, a screen coming back) would
-re-render every cell, though only the header and the cursor row look different.
+that one row.
+
+(Gaining or losing focus still redraws every visible cell: the focused table is tinted.)
 
 This reaches into DataTable's caches, so it checks they are shaped as expected and otherwise
 does what DataTable does (slower, never wrong); tests/tui/test_table.py fails if a Textual
@@ -17,9 +18,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from rich.text import Text
-from textual.geometry import Region
-from textual.scroll_view import ScrollView
-from textual.strip import Strip
 from textual.widgets import DataTable
 from textual.widgets.data_table import RowKey
 
@@ -41,10 +39,6 @@ def _drop(cache: Any, position: int, value: object) -> None:
 
 
 class RowTable(DataTable[Any]):
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self._drawn_focused: bool | None = None  # focus the cached renders were made with
-
     @property
     def scoped(self) -> bool:
         """Whether this Textual's DataTable has the caches `set_row` knows how to trim."""
@@ -72,29 +66,11 @@ class RowTable(DataTable[Any]):
         self._forget(row_key)
         return True
 
-    def render_lines(self, crop: Region) -> list[Strip]:
-        state = self.get_pseudo_class_state()
-        if not self.scoped or "focus" not in getattr(state, "_fields", ()):
-            return super().render_lines(crop)
-        # Cache keys carry the pseudo-classes with focus left out; a change of focus instead
-        # redraws the two rows whose style depends on it (DataTable's CSS: header, cursor).
-        if state.focus != self._drawn_focused:
-            if self._drawn_focused is not None:  # (being drawn now: no refresh needed)
-                self._forget(self._header_row_key, index=-1, refresh=False)
-                cursor = self._row_locations.get_key(self.cursor_row)
-                if cursor is not None:
-                    self._forget(cursor, refresh=False)
-            self._drawn_focused = state.focus
-        self._pseudo_class_state = state._replace(focus=False)
-        return ScrollView.render_lines(self, crop)  # not DataTable's: it would set them again
-
-    def _forget(self, row_key: RowKey, index: int | None = None, *, refresh: bool = True) -> None:
+    def _forget(self, row_key: RowKey) -> None:
         """Drop the cached renders of one row, so only it is rendered again."""
-        if index is None:
-            index = self.get_row_index(row_key)
+        index = self.get_row_index(row_key)
         _drop(self._cell_render_cache, 0, row_key)  # keys: row key first
         _drop(self._row_render_cache, 0, row_key)
         _drop(self._row_renderable_cache, 1, index)  # keys: (update count, row index)
         self._line_cache.clear()  # keyed by screen line; rebuilt cheaply from the row caches
-        if refresh and index >= 0:
-            self.refresh_row(index)
+        self.refresh_row(index)
