@@ -133,7 +133,10 @@ class Sampler(threading.Thread):
             if pid != os.getpid():
                 cpu = _cpu_of(pid)
                 if cpu is not None:
-                    self.cpu[pid] = cpu
+                    known = self.cpu.get(pid)
+                    # A process that has exited (a zombie) shows no command line: keep its kind.
+                    kind = known[0] if known is not None and cpu[0] == "other" else cpu[0]
+                    self.cpu[pid] = (kind, cpu[1])
         if rss > self.peak_rss:
             self.peak_rss, self.peak_processes = rss, len(pids)
         if with_pss:
@@ -149,6 +152,13 @@ class Sampler(threading.Thread):
         for kind, seconds in self.cpu.values():
             totals[kind] = totals.get(kind, 0.0) + seconds
         return totals
+
+
+def _machine_busy() -> float:
+    """CPU seconds the whole machine has spent busy (all processes, all cores)."""
+    fields = [int(x) for x in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)
+    return (sum(fields[:8]) - idle) / TICKS
 
 
 def _cpu(who: int) -> float:
@@ -207,9 +217,6 @@ def main() -> int:
     evidence = args.evidence or work / "evidence"
     if evidence.exists():
         shutil.rmtree(evidence)
-    generated = time.monotonic()
-    web = generate_web(args.sites, args.seed)  # the same web the server generates: ground truth
-    generated = time.monotonic() - generated
     server = serve(args.sites, args.seed, args.latency, work / "web")
     sampler = Sampler({server.pid})
     try:
@@ -226,6 +233,7 @@ def main() -> int:
         workspace = open_workspace(settings)
         workspace.ensure_round(None)
         children_before, self_before = _cpu(resource.RUSAGE_CHILDREN), _cpu(resource.RUSAGE_SELF)
+        machine_before = _machine_busy()
         sampler.start()
         profiler = cProfile.Profile() if args.profile else None
         started = time.monotonic()
@@ -235,6 +243,7 @@ def main() -> int:
         if profiler is not None:
             profiler.disable()
         wall = time.monotonic() - started
+        machine_busy = _machine_busy() - machine_before
         sampler.stop()
         python_cpu = _cpu(resource.RUSAGE_SELF) - self_before - sampler.own_cpu
         by_kind = sampler.cpu_by_kind()
@@ -249,6 +258,11 @@ def main() -> int:
         server.wait(30)
     server_cpu = _cpu(resource.RUSAGE_CHILDREN) - children_before - sum(by_kind.values())
 
+    # The same web the server generated: the ground truth (built after the crawl, so that its
+    # memory is not counted as the crawler's).
+    generated = time.monotonic()
+    web = generate_web(args.sites, args.seed)
+    generated = time.monotonic() - generated
     found: dict[str, set[str]] = {}
     for code, url, final in captures:
         found.setdefault(code, set()).update((url, final))
@@ -280,12 +294,22 @@ def main() -> int:
         f"renders              {stats.renders} on {stats.render_workers} browser pages, sites in parallel <= {stats.max_sites_in_parallel}"
     )
     print(
+        f"browser pool         busy {stats.pool_busy_share:.0%} of the time, renders waiting "
+        f"{stats.pool_backlog_share:.0%}, sites in parallel {stats.mean_sites_in_parallel:.1f} on average; "
+        f"first {stats.ramp_seconds:.0f} s ramp-up, last {stats.tail_seconds:.0f} s tail"
+    )
+    print(
         f"peak RSS             {sampler.peak_rss / 2**20:.0f} MB summed over {sampler.peak_processes} processes (PSS {sampler.peak_pss / 2**20:.0f} MB)"
     )
     print(
         f"CPU                  chromium {by_kind.get('chromium', 0):.1f} s, driver {by_kind.get('driver', 0):.1f} s, "
         f"crawler python {python_cpu:.1f} s (+ PDF worker {by_kind.get('python', 0):.1f} s), "
         f"test-web server {max(0.0, server_cpu):.1f} s; {cores} cores"
+    )
+    ours = sum(by_kind.values()) + python_cpu
+    print(
+        f"machine              {machine_busy:.0f} CPU s busy of {wall * cores:.0f} available; "
+        f"other processes (test web, other users) {max(0.0, machine_busy - ours):.0f} s"
     )
     print(f"bound: politeness    {polite:.1f} s (host {polite_host})")
     print(

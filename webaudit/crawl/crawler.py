@@ -227,29 +227,44 @@ class Crawler:
         running: dict[asyncio.Task[SiteOutcome], SiteTarget] = {}
         outcomes: dict[str, SiteOutcome] = {}
         pool = shared.renders
-        floor = max(2, pool.size * 2)
+        floor = max(2, pool.size * 3)
         ceiling = self.crawl.sites_in_parallel or max(floor, pool.size * 8)
         if self.crawl.sites_in_parallel:
             floor = ceiling
-        starving = 0
+        samples = busy = backlog = sites = 0.0
+        started = time.monotonic()
+        first_backlog = last_backlog = None
         try:
             while waiting or running:
-                starving = starving + 1 if pool.starving else 0
-                while (
-                    waiting and len(running) < ceiling and (len(running) < floor or starving >= 2)
-                ):
+                while waiting and len(running) < ceiling and (len(running) < floor or pool.hungry):
                     plan = waiting.popleft()
                     running[asyncio.create_task(self._crawl_site(plan, shared, writer))] = plan.site
-                    starving = 0
+                    if len(running) >= floor:
+                        break  # one at a time above the floor: see whether that was enough
                 self.stats.max_sites_in_parallel = max(
                     self.stats.max_sites_in_parallel, len(running)
                 )
                 done, _ = await asyncio.wait(
                     running, timeout=ADMISSION_INTERVAL, return_when=asyncio.FIRST_COMPLETED
                 )
+                samples += 1
+                busy += pool.busy / pool.size
+                backlog += pool.backlog > 0
+                if pool.backlog > 0:
+                    last_backlog = time.monotonic() - started
+                    first_backlog = last_backlog if first_backlog is None else first_backlog
+                sites += len(running)
                 for task in done:
                     site = running.pop(task)
                     outcomes[site.code] = task.result()
+            if samples:
+                self.stats.pool_busy_share = busy / samples
+                self.stats.pool_backlog_share = backlog / samples
+                self.stats.mean_sites_in_parallel = sites / samples
+            elapsed = time.monotonic() - started
+            if first_backlog is not None and last_backlog is not None:
+                self.stats.ramp_seconds = first_backlog
+                self.stats.tail_seconds = elapsed - last_backlog
         finally:
             for task in running:
                 task.cancel()

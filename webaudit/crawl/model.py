@@ -41,6 +41,11 @@ class CrawlStats:
     host_requests: dict[str, int] = field(default_factory=dict)
     host_delays: dict[str, float] = field(default_factory=dict)
     max_sites_in_parallel: int = 0
+    mean_sites_in_parallel: float = 0.0
+    pool_busy_share: float = 0.0  # mean share of browser pages rendering
+    pool_backlog_share: float = 0.0  # share of the time a render was waiting for a page
+    ramp_seconds: float = 0.0  # until renders first had to wait (the pool was full)
+    tail_seconds: float = 0.0  # after renders last had to wait (sites finishing at their pace)
 
 
 class CrawlProgress(Protocol):

@@ -152,6 +152,16 @@ class RenderPool:
         return self.size - self._free.qsize()
 
     @property
+    def backlog(self) -> int:
+        """Renders waiting for a free page."""
+        return self._waiting
+
+    @property
+    def hungry(self) -> bool:
+        """Fewer renders queued than would keep every page busy through the next moment."""
+        return self._waiting < max(1, self.size // 2)
+
+    @property
     def starving(self) -> bool:
         """Pages idle and nothing waiting for one: the crawl could take on more sites."""
         return self._waiting == 0 and self._free.qsize() > 0
