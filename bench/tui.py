@@ -266,6 +266,15 @@ def figures(samples: list[dict[str, Any]], field: str) -> tuple[float, float, fl
     return statistics.median(values), max(values), max(warm or values)
 
 
+def pooled(runs: list[dict[str, Any]], part: str) -> list[dict[str, Any]]:
+    """Every run's samples, each kind kept apart per run (so each run has its cold ones)."""
+    return [
+        {**sample, "kind": f"{number}:{sample['kind']}"}
+        for number, run in enumerate(runs)
+        for sample in run[part]
+    ]
+
+
 def describe(name: str, samples: list[dict[str, Any]], target: str) -> str:
     median, worst, warm = figures(samples, "latency")
     cpu_median, cpu_worst, cpu_warm = figures(samples, "cpu")
@@ -356,13 +365,18 @@ def main() -> None:
         for line in report(run):
             print("   " + line)
     if len(runs) > 1:
-        print("-- all runs together")
-        print("   " + describe("open site", [s for r in runs for s in r["opens"]], ""))
-        print("   " + describe("per keystroke", [s for r in runs for s in r["keys"]], ""))
+        print("-- all runs together (cold = the first of each kind in each run)")
+        print("   " + describe("open site", pooled(runs, "opens"), ""))
+        print("   " + describe("per keystroke", pooled(runs, "keys"), ""))
         queue = [r["queue"]["latency"] for r in runs]
         print(f"   open queue     settled {' / '.join(ms(q) for q in queue)} ms over the runs")
-        medians = [figures(r["keys"], "latency")[0] for r in runs]
-        print(f"   keystroke median spread over runs: {ms(min(medians))}-{ms(max(medians))} ms")
+        for name, part in (("open site", "opens"), ("keystroke", "keys")):
+            spread = [figures(r[part], "latency") for r in runs]
+            print(
+                f"   {name} spread over runs: median {ms(min(f[0] for f in spread))}-"
+                f"{ms(max(f[0] for f in spread))} ms, worst warm "
+                f"{ms(min(f[2] for f in spread))}-{ms(max(f[2] for f in spread))} ms"
+            )
     per_site = [n for r in runs for n in r["keys_per_site"]]
     print(
         f"keystrokes per site when the pre-flags are right: {statistics.median(per_site):.0f} "

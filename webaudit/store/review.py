@@ -166,6 +166,37 @@ def site_heads(
     return {(item_id, role): (revision, decision) for item_id, role, revision, decision in rows}
 
 
+@dataclass(frozen=True)
+class SiteState:
+    """What decides whether a site read a moment ago is still what the database holds."""
+
+    revisions: dict[tuple[str, str], int]  # (item, role) -> revision of the head
+    evaluation_id: int | None  # the newest evaluation (its flags are shown)
+    holder: str | None  # who holds the claim for the role
+
+
+def site_state(session: Session, round_id: str, code: str, role: str) -> SiteState:
+    """Two small queries, a fraction of what reading the site takes."""
+    revisions = session.exec(
+        select(DecisionHead.item_id, DecisionHead.role, DecisionHead.revision).where(
+            DecisionHead.round_id == round_id,
+            DecisionHead.municipality_code == code,
+            DecisionHead.role == role,
+        )
+    ).all()
+    evaluation_id = session.exec(
+        select(func.max(Evaluation.id)).where(
+            Evaluation.round_id == round_id, Evaluation.municipality_code == code
+        )
+    ).one()
+    claim = session.get(Claim, (round_id, code, role))
+    return SiteState(
+        revisions={(item, head_role): revision for item, head_role, revision in revisions},
+        evaluation_id=evaluation_id,
+        holder=claim.reviewer if claim is not None else None,
+    )
+
+
 def page_hashes(session: Session, round_id: str, code: str) -> list[CaptureHash]:
     """Every capture of a site in a round with its content hash (visible text, else raw)."""
     rows = session.execute(

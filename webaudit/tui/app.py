@@ -13,6 +13,7 @@ from webaudit.tui.dialogs import HelpScreen
 from webaudit.tui.heap import IDLE_SECONDS, QuietCollector
 from webaudit.tui.item import ItemScreen
 from webaudit.tui.opener import Opener, SystemOpener
+from webaudit.tui.prefetch import SitePrefetcher
 from webaudit.tui.queue import QueueScreen
 from webaudit.tui.site import SiteScreen
 from webaudit.workspace import Workspace
@@ -42,6 +43,7 @@ class ReviewApp(App[None]):
         self._site_screen: SiteScreen | None = None
         self._item_screen: ItemScreen | None = None
         self.collector = QuietCollector()
+        self.prefetch = SitePrefetcher(service)
 
     def on_mount(self) -> None:
         self.push_screen(QueueScreen(self.service))
@@ -53,6 +55,7 @@ class ReviewApp(App[None]):
 
     def on_unmount(self) -> None:
         self.collector.stop()
+        self.prefetch.close()
 
     def open_site(self, code: str, role: Role = "primary", codes: list[str] | None = None) -> None:
         """Show a municipality (WebauditError if refused: one's own site for a second review).
@@ -60,7 +63,7 @@ class ReviewApp(App[None]):
         `codes`: the queue's order, for the next/previous site keys.
         """
         screen = self.site_screen
-        screen.open(self.service.site(code, role), codes)
+        screen.open(self.prefetch.take(code, role), codes)
         self.push_screen(screen)
 
     @property

@@ -38,6 +38,11 @@ class QuietCollector:
             gc.unfreeze()
             self._saved = None
 
+    def keep(self) -> None:
+        """Everything alive now lives as long as the app (a screen just built): freeze it."""
+        if self._saved is not None:
+            gc.freeze()
+
     def key_pressed(self) -> None:
         self._last_key = time.monotonic()
         self._pending = True

@@ -63,6 +63,7 @@ class ItemScreen(Deciding):
     def on_mount(self) -> None:
         self._show_item()
         self.query_one("#item-body").focus()
+        self.call_after_refresh(self.review_app.collector.keep)  # this view lives on
 
     def _show_item(self) -> None:
         row = self.row

@@ -273,6 +273,11 @@ class QueueScreen(Screen[None]):
 
     # -- actions -------------------------------------------------------------------------------
 
+    @on(DataTable.RowHighlighted, "#queue")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.row_key.value is not None:  # likely opened next: read it ahead
+            self.review_app.prefetch.want(str(event.row_key.value))
+
     @on(DataTable.RowSelected, "#queue")
     def _selected(self, _event: DataTable.RowSelected) -> None:
         self.action_open()

@@ -94,6 +94,7 @@ class SiteScreen(Deciding):
     def on_mount(self) -> None:
         self.query_one("#items", RowTable).add_columns(*COLUMNS)
         self._show_site()
+        self.call_after_refresh(self.review_app.collector.keep)  # this view lives on
 
     def _show_site(self) -> None:
         view = self.view
@@ -124,6 +125,9 @@ class SiteScreen(Deciding):
         else:
             self.status("")
         table.focus()
+        position = self.codes.index(view.code) if view.code in self.codes else -1
+        if 0 <= position < len(self.codes) - 1:  # ] is likely next: read that site ahead
+            self.review_app.prefetch.want(self.codes[position + 1], view.role)
 
     # -- rendering -----------------------------------------------------------------------------
 
@@ -230,7 +234,7 @@ class SiteScreen(Deciding):
             self.status("Det finns ingen fler kommun åt det hållet i kön", warning=True)
             return
         try:
-            self.open(self.service.site(self.codes[target], self.role), self.codes)
+            self.open(self.review_app.prefetch.take(self.codes[target], self.role), self.codes)
         except WebauditError as error:
             self.status(str(error), warning=True)
 
