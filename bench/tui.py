@@ -192,6 +192,7 @@ async def drive(app: Any, review_sites: int) -> dict[str, Any]:
         "keys_per_site": per_site,
         "pilot_wall_open": pilot_wall,
         "collections": meter.collections,
+        "read_ahead": getattr(getattr(app, "prefetch", None), "hits", 0),
     }
 
 
@@ -298,6 +299,8 @@ def report(run: dict[str, Any]) -> list[str]:
         describe("open site", run["opens"], "(target < 100 ms)"),
         describe("per keystroke", run["keys"], "(target every key < 50 ms)"),
         f"keys over 50 ms: {len(over)}" + (f" ({slow})" if over else ""),
+        f"sites opened from a read ahead (still current): {run.get('read_ahead', 0)} of "
+        f"{len(run['opens'])}",
         f"full garbage collections: {len(run['collections'])}, during a key: "
         + (", ".join(f"{kind} {ms(cpu)} ms" for kind, cpu in during) or "none"),
     ]
