@@ -303,7 +303,7 @@ def main() -> int:
     )
     print(
         f"CPU                  chromium {by_kind.get('chromium', 0):.1f} s, driver {by_kind.get('driver', 0):.1f} s, "
-        f"crawler python {python_cpu:.1f} s (+ PDF worker {by_kind.get('python', 0):.1f} s), "
+        f"crawler python {python_cpu:.1f} s (of which writer thread {stats.writer_cpu_seconds:.1f} s) (+ PDF worker {by_kind.get('python', 0):.1f} s), "
         f"test-web server {max(0.0, server_cpu):.1f} s; {cores} cores"
     )
     ours = sum(by_kind.values()) + python_cpu

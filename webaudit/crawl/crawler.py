@@ -217,6 +217,7 @@ class Crawler:
             await client.aclose()
             await pdf.close()
             await asyncio.get_running_loop().run_in_executor(None, writer.close)
+            self.stats.writer_cpu_seconds = writer.cpu_seconds
             sys.setswitchinterval(switch_interval)
 
     async def _schedule(

@@ -37,6 +37,7 @@ class CrawlStats:
     render_seconds: float = 0.0  # summed wall time inside browser renders
     render_workers: int = 0
     requests: int = 0
+    writer_cpu_seconds: float = 0.0
     subresources: int = 0
     host_requests: dict[str, int] = field(default_factory=dict)
     host_delays: dict[str, float] = field(default_factory=dict)

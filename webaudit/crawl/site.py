@@ -504,7 +504,9 @@ class SiteCrawl:
         self.captured.add(final)
         self.captured.add(item.url)
         self.pending += 1
-        task = asyncio.create_task(self._render(item, result, page_score, external))
+        task = asyncio.create_task(
+            self._render(item, result, page_score, external, facts.has_scripts)
+        )
         self.render_tasks.add(task)
 
     def _in_scope(
@@ -539,11 +541,19 @@ class SiteCrawl:
         return bool(self.name_key) and self.name_key in words
 
     async def _render(
-        self, item: FrontierItem, document: FetchResult, page_score: float, external: bool
+        self,
+        item: FrontierItem,
+        document: FetchResult,
+        page_score: float,
+        external: bool,
+        scripted: bool,
     ) -> None:
+        """Render and store a page. Its links were followed from the fetched HTML already; the
+        rendered DOM adds links only where scripts could have changed it."""
+        max_links = self.settings.max_links_per_page if scripted else 0
         try:
             snapshot = await self.shared.renders.render(
-                RenderRequest(item.url, document, self, self.settings.max_links_per_page)
+                RenderRequest(item.url, document, self, max_links)
             )
             snapshot.url = item.url
             if snapshot.error:

@@ -14,6 +14,7 @@ import asyncio
 import contextlib
 import logging
 import os
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -47,14 +48,24 @@ class Writer:
     def __init__(self) -> None:
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="webaudit-writer")
         self._failure: BaseException | None = None
+        self.cpu_seconds = 0.0  # CPU time of the writer thread (it shares the interpreter)
 
     def submit(self, function: Callable[..., Any], *args: Any) -> None:
-        future: Future[Any] = self._executor.submit(function, *args)
+        future: Future[Any] = self._executor.submit(self._timed, function, *args)
         future.add_done_callback(self._remember)
 
     async def call(self, function: Callable[..., T], *args: Any) -> T:
         self.check()
-        return await asyncio.get_running_loop().run_in_executor(self._executor, function, *args)
+        return await asyncio.get_running_loop().run_in_executor(
+            self._executor, self._timed, function, *args
+        )
+
+    def _timed(self, function: Callable[..., T], *args: Any) -> T:
+        started = time.thread_time()
+        try:
+            return function(*args)
+        finally:
+            self.cpu_seconds += time.thread_time() - started
 
     def check(self) -> None:
         if self._failure is not None:
