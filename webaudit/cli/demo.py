@@ -80,5 +80,6 @@ def demo_command(workspace: Workspace, no_tui: bool, reviewer: str | None) -> No
         f"* preliminär poäng. {auto} säkra förhandsbedömningar sparades som beslut av '{DEMO_REVIEWER}'."
     )
     echo(f"JSON-export: {result.json_path}")
-    echo(f"Underlag per kommun: {result.evidence_dir}/<kod>/index.html")
+    echo(f"XLSX-export: {result.xlsx_path}")
+    echo(f"Underlag per kommun: {result.evidence_dir}/<kod>/index.html (och .pdf)")
     echo(f"Databas: {workspace.store.display_url}")

@@ -13,8 +13,10 @@ from webaudit.demo.manifest import SITES_DIR, DemoManifest, load_manifest
 from webaudit.demo.server import ServedSite, serve_sites
 from webaudit.errors import StaleWriteError
 from webaudit.export.evidence_list import write_evidence_lists
+from webaudit.export.evidence_pdf import write_evidence_pdfs
 from webaudit.export.json_export import write_json
 from webaudit.export.snapshot import RoundSnapshot, read_round
+from webaudit.export.xlsx_export import write_xlsx
 from webaudit.match import MATCHER_VERSION
 from webaudit.match.runner import SiteEvaluation, evaluate_round
 from webaudit.store.decisions import DecisionInput, current_decisions, record_decision
@@ -33,6 +35,7 @@ class DemoResult:
     evaluations: list[SiteEvaluation]
     snapshot: RoundSnapshot | None = None
     json_path: Path | None = None
+    xlsx_path: Path | None = None
     evidence_dir: Path | None = None
 
 
@@ -66,6 +69,7 @@ def crawl_and_match(
         report.round_id,
         [r.code for r in rows],
         actor="demo",
+        crops=True,  # highlighted crops of the matched elements, as in a real round
     )
     return DemoResult(report.round_id, report, evaluations)
 
@@ -111,6 +115,8 @@ def write_outputs(workspace: Workspace, result: DemoResult, out_dir: Path) -> De
     result.snapshot = snapshot
     result.json_path = out_dir / f"demo-{result.round_id}.json"
     write_json(snapshot, result.json_path)
+    result.xlsx_path = write_xlsx(snapshot, out_dir / f"demo-{result.round_id}.xlsx")
     result.evidence_dir = out_dir / "underlag"
-    write_evidence_lists(snapshot, workspace.evidence, result.evidence_dir)
+    write_evidence_lists(snapshot, workspace.evidence, result.evidence_dir, with_pdf=True)
+    write_evidence_pdfs(snapshot, result.evidence_dir)
     return result
