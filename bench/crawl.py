@@ -23,6 +23,7 @@ import argparse
 import cProfile
 import os
 import pstats
+import re
 import resource
 import shutil
 import subprocess
@@ -88,6 +89,21 @@ def _pss(pid: int) -> int:
     return 0
 
 
+def _label(pid: int) -> str:
+    """A short name for a process: python, driver, chromium:<type>."""
+    try:
+        arguments = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    except OSError:
+        return "?"
+    program = arguments[0].decode(errors="replace")
+    if "chrom" in program:
+        # Chromium rewrites its command line into one string: look for --type= anywhere.
+        whole = b" ".join(arguments).decode(errors="replace")
+        found = re.search(r"--type=([a-z-]+)", whole)
+        return f"chromium:{found.group(1) if found else 'browser'}"
+    return "driver" if program.endswith("node") else Path(program).name
+
+
 def _cpu_of(pid: int) -> tuple[str, float] | None:
     """(kind, CPU seconds so far) of a process: 'chromium', 'driver', 'python' or 'other'."""
     try:
@@ -117,6 +133,7 @@ class Sampler(threading.Thread):
         self.peak_rss = self.peak_pss = self.peak_processes = 0
         self.cpu: dict[int, tuple[str, float]] = {}
         self.own_cpu = 0.0  # CPU of this sampling thread, not the crawler's
+        self.peak_parts: list[tuple[str, int]] = []
         self._halt = threading.Event()
 
     def run(self) -> None:
@@ -128,7 +145,8 @@ class Sampler(threading.Thread):
 
     def sample(self, *, with_pss: bool = False) -> None:
         pids = _tree(os.getpid(), self.exclude)
-        rss = sum(_rss(pid) for pid in pids)
+        sizes = {pid: _rss(pid) for pid in pids}
+        rss = sum(sizes.values())
         for pid in pids:
             if pid != os.getpid():
                 cpu = _cpu_of(pid)
@@ -139,6 +157,9 @@ class Sampler(threading.Thread):
                     self.cpu[pid] = (kind, cpu[1])
         if rss > self.peak_rss:
             self.peak_rss, self.peak_processes = rss, len(pids)
+            self.peak_parts = sorted(
+                ((_label(pid), size) for pid, size in sizes.items()), key=lambda p: -p[1]
+            )
         if with_pss:
             self.peak_pss = max(self.peak_pss, sum(_pss(pid) for pid in pids))
 
@@ -300,6 +321,10 @@ def main() -> int:
     )
     print(
         f"peak RSS             {sampler.peak_rss / 2**20:.0f} MB summed over {sampler.peak_processes} processes (PSS {sampler.peak_pss / 2**20:.0f} MB)"
+    )
+    print(
+        "  at the peak: "
+        + ", ".join(f"{name} {size / 2**20:.0f}" for name, size in sampler.peak_parts)
     )
     print(
         f"CPU                  chromium {by_kind.get('chromium', 0):.1f} s, driver {by_kind.get('driver', 0):.1f} s, "

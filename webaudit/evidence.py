@@ -13,6 +13,8 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
+import socket
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,10 +66,46 @@ def media_type_extension(media_type: str) -> str:
     return EXTENSIONS.get(base, "bin")
 
 
+_HOST = re.sub(r"[^A-Za-z0-9_-]", "_", socket.gethostname().split(".")[0]) or "host"
+# ".tmp-<pid>@<host>.<random>": a later run can tell a dead writer's leftover from a live one's.
+_TEMPORARY = re.compile(r"^\.tmp-(\d+)@([A-Za-z0-9_-]+)\.")
+
+
+def temporary_prefix() -> str:
+    return f".tmp-{os.getpid()}@{_HOST}."
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's live process
+    return True
+
+
+def sweep_interrupted_writes(folder: Path) -> list[Path]:
+    """Remove temporary files left under `folder` by writers on this machine that were killed
+    (kill -9, power loss) before their rename. A live writer's file, or one from another machine
+    sharing the folder, is left alone. Returns what was removed."""
+    removed: list[Path] = []
+    if not folder.is_dir():
+        return removed
+    for path in folder.rglob(".tmp-*"):
+        found = _TEMPORARY.match(path.name)
+        if found is None or found.group(2) != _HOST or _alive(int(found.group(1))):
+            continue
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+            removed.append(path)
+    return removed
+
+
 def write_atomically(target: Path, data: bytes) -> None:
     """Write `data` to `target` via a temporary file and rename; fsync both file and folder."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
+    descriptor, temporary = tempfile.mkstemp(prefix=temporary_prefix(), dir=target.parent)
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)

@@ -22,7 +22,13 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 def _webaudit(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    result = subprocess.run([sys.executable, "-m", "webaudit", *args], capture_output=True, text=True, cwd=cwd, timeout=600)
+    result = subprocess.run(
+        [sys.executable, "-m", "webaudit", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     return result
 
@@ -60,11 +66,20 @@ def test_demo_captures_every_site_with_screenshots(demo_run: Path) -> None:
             assert capture.captured_at.tzinfo is not None
             width, height = _png_size(workspace.evidence.absolute(capture.screenshot_path))
             assert width == 1280 and height >= 300
-            assert workspace.evidence.check(capture.screenshot_path, capture.screenshot_sha256 or "") == "ok"
+            assert (
+                workspace.evidence.check(capture.screenshot_path, capture.screenshot_sha256 or "")
+                == "ok"
+            )
     # Provsala's home-care text is injected by JavaScript: only a real browser sees it.
     provsala = next(site for site in manifest.sites if site.slug == "provsala")
-    texts = [workspace.evidence.read(c.text_path).decode() for c in by_site[provsala.code] if c.text_path]
-    raws = [workspace.evidence.read(c.raw_path).decode("utf-8", "replace") for c in by_site[provsala.code] if c.raw_path and c.kind == "page"]
+    texts = [
+        workspace.evidence.read(c.text_path).decode() for c in by_site[provsala.code] if c.text_path
+    ]
+    raws = [
+        workspace.evidence.read(c.raw_path).decode("utf-8", "replace")
+        for c in by_site[provsala.code]
+        if c.raw_path and c.kind == "page"
+    ]
     assert any("ambeslut" in text for text in texts)
     assert not any("ambeslut" in raw for raw in raws)
     workspace.close()
@@ -72,7 +87,16 @@ def test_demo_captures_every_site_with_screenshots(demo_run: Path) -> None:
 
 def test_export_json_contract_and_scores_from_decisions(demo_run: Path, tmp_path: Path) -> None:
     out = tmp_path / "export.json"
-    _webaudit("export", "--format", "json", "--out", str(out), "--evidence-dir", str(demo_run), cwd=tmp_path)
+    _webaudit(
+        "export",
+        "--format",
+        "json",
+        "--out",
+        str(out),
+        "--evidence-dir",
+        str(demo_run),
+        cwd=tmp_path,
+    )
     document = json.loads(out.read_text(encoding="utf-8"))
     checklist = load_checklist().checklist
     assert document["round"] == "2025"
@@ -100,7 +124,10 @@ def test_export_json_contract_and_scores_from_decisions(demo_run: Path, tmp_path
                     _png_size(demo_run / evidence["screenshot"])
                     screenshots += 1
         decisions = {item["id"]: item["decision"] for item in entry["items"]}
-        assert entry["scores"]["information"] == score_municipality(entry["code"], decisions, checklist).scores["information"]
+        assert (
+            entry["scores"]["information"]
+            == score_municipality(entry["code"], decisions, checklist).scores["information"]
+        )
     assert screenshots > 10
 
 
@@ -110,7 +137,10 @@ def test_decisions_were_stored_with_versions(demo_run: Path) -> None:
         decisions = session.exec(select(Decision)).all()
     workspace.close()
     assert decisions
-    assert all(d.checklist_id == "hemtjanstindex" and d.checklist_version and d.matcher_version for d in decisions)
+    assert all(
+        d.checklist_id == "hemtjanstindex" and d.checklist_version and d.matcher_version
+        for d in decisions
+    )
     assert {d.value for d in decisions} <= {"yes", "no"}
 
 

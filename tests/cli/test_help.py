@@ -11,11 +11,22 @@ from click.testing import CliRunner
 
 from webaudit.cli.main import cli
 
-REQUIRED_COMMANDS = {"init", "crawl", "match", "review", "score", "export", "evidence", "demo", "verify", "match-pages"}
+REQUIRED_COMMANDS = {
+    "init",
+    "crawl",
+    "match",
+    "review",
+    "score",
+    "export",
+    "evidence",
+    "demo",
+    "verify",
+    "match-pages",
+}
 
 
 def test_all_stage_commands_exist() -> None:
-    assert REQUIRED_COMMANDS <= set(cli.commands)
+    assert set(cli.commands) >= REQUIRED_COMMANDS
 
 
 @pytest.mark.parametrize("command", sorted(cli.commands))
@@ -42,7 +53,13 @@ def test_crawl_contract_options() -> None:
 
 
 def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "webaudit", *args], capture_output=True, text=True, cwd=cwd, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "webaudit", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=120,
+    )
 
 
 @pytest.mark.parametrize(
@@ -55,7 +72,9 @@ def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
         (["evidence"], "--all"),
     ],
 )
-def test_user_errors_are_one_line_without_traceback(tmp_path: Path, args: list[str], fragment: str) -> None:
+def test_user_errors_are_one_line_without_traceback(
+    tmp_path: Path, args: list[str], fragment: str
+) -> None:
     result = _run(*args, "--evidence-dir", str(tmp_path / "ev"), cwd=tmp_path)
     assert result.returncode != 0
     lines = result.stderr.strip().splitlines()
@@ -67,5 +86,14 @@ def test_user_errors_are_one_line_without_traceback(tmp_path: Path, args: list[s
 def test_unknown_code_in_only_is_named(tmp_path: Path) -> None:
     registry = tmp_path / "r.csv"
     registry.write_text("code,name,website\n0114,A,https://a.se\n", encoding="utf-8")
-    result = _run("crawl", "--municipalities", str(registry), "--only", "9999", "--evidence-dir", str(tmp_path / "ev"), cwd=tmp_path)
+    result = _run(
+        "crawl",
+        "--municipalities",
+        str(registry),
+        "--only",
+        "9999",
+        "--evidence-dir",
+        str(tmp_path / "ev"),
+        cwd=tmp_path,
+    )
     assert result.returncode == 1 and "9999" in result.stderr and "Traceback" not in result.stderr

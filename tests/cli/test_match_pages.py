@@ -18,15 +18,26 @@ CALCULATOR = """<html><head><title>Avgifter för hemtjänst</title></head><body>
 
 
 def _run(args: list[str], cwd: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "webaudit", "match-pages", *args], input=stdin, capture_output=True, text=True, cwd=cwd, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "webaudit", "match-pages", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=60,
+    )
 
 
 def test_one_json_line_per_input_with_every_item(tmp_path: Path) -> None:
-    (tmp_path / "sida.html").write_text("<html><body><p>Kommunens bibliotek har öppet.</p></body></html>", encoding="utf-8")
+    (tmp_path / "sida.html").write_text(
+        "<html><body><p>Kommunens bibliotek har öppet.</p></body></html>", encoding="utf-8"
+    )
     pages = tmp_path / "sidor.jsonl"
     pages.write_text(
-        json.dumps({"id": "a", "url": "https://www.x.se/hemtjanst/avgifter", "html": CALCULATOR}) + "\n"
-        + json.dumps({"id": 7, "url": "https://www.x.se/bibliotek", "html_file": "sida.html"}) + "\n",
+        json.dumps({"id": "a", "url": "https://www.x.se/hemtjanst/avgifter", "html": CALCULATOR})
+        + "\n"
+        + json.dumps({"id": 7, "url": "https://www.x.se/bibliotek", "html_file": "sida.html"})
+        + "\n",
         encoding="utf-8",
     )
     result = _run([str(pages)], tmp_path)
@@ -47,7 +58,13 @@ def test_one_json_line_per_input_with_every_item(tmp_path: Path) -> None:
 
 
 def test_stdin_and_bad_lines_keep_going(tmp_path: Path) -> None:
-    stdin = "{not json}\n" + json.dumps({"id": "ok", "url": "https://x.se", "html": CALCULATOR}) + "\n" + json.dumps({"id": "tom"}) + "\n"
+    stdin = (
+        "{not json}\n"
+        + json.dumps({"id": "ok", "url": "https://x.se", "html": CALCULATOR})
+        + "\n"
+        + json.dumps({"id": "tom"})
+        + "\n"
+    )
     result = _run(["-"], tmp_path, stdin=stdin)
     assert result.returncode == 1
     lines = [json.loads(line) for line in result.stdout.splitlines()]

@@ -32,7 +32,9 @@ def test_core_modules_never_import_textual_or_the_tui() -> None:
         if relative.startswith(("tui/", "demo/sites/")):
             continue
         for name, top_level in _imports(path):
-            ui = name.split(".")[0] in ("textual", "textual_serve") or name.startswith("webaudit.tui")
+            ui = name.split(".")[0] in ("textual", "textual_serve") or name.startswith(
+                "webaudit.tui"
+            )
             # The CLI may start the UI, but only inside a command (lazily).
             if ui and (not relative.startswith("cli/") or top_level):
                 offenders.append(f"{relative}: {name}")
@@ -41,5 +43,7 @@ def test_core_modules_never_import_textual_or_the_tui() -> None:
 
 def test_importing_the_cli_does_not_load_textual() -> None:
     code = "import sys, webaudit.cli.main; print('textual' in sys.modules)"
-    output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    output = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
     assert output.strip() == "False"

@@ -44,7 +44,9 @@ def test_path_fallback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: st
     assert (choice.executable, choice.source) == (expected, "PATH")
 
 
-def test_none_found_names_both_ways_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_none_found_names_both_ways_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(browser, "_playwright_executable", lambda: None)
     with pytest.raises(BrowserNotFoundError) as raised:
         browser.find_chromium({"PATH": str(tmp_path)})

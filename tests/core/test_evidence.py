@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from webaudit.errors import WebauditError
-from webaudit.evidence import EvidenceStore, sha256_bytes
+from webaudit.evidence import (
+    EvidenceStore,
+    sha256_bytes,
+    sweep_interrupted_writes,
+    temporary_prefix,
+)
 
 
 def test_same_bytes_stored_once(tmp_path: Path) -> None:
@@ -17,7 +24,9 @@ def test_same_bytes_stored_once(tmp_path: Path) -> None:
     assert first == second
     assert first.sha256 == sha256_bytes(b"<html>hemtjanst</html>")
     assert first.path == f"objects/{first.sha256[:2]}/{first.sha256}.html"
-    assert [p.name for p in (tmp_path / "objects").rglob("*") if p.is_file()] == [f"{first.sha256}.html"]
+    assert [p.name for p in (tmp_path / "objects").rglob("*") if p.is_file()] == [
+        f"{first.sha256}.html"
+    ]
     assert store.read(first.path) == b"<html>hemtjanst</html>"
 
 
@@ -37,3 +46,21 @@ def test_no_temporary_files_left_and_no_traversal(tmp_path: Path) -> None:
     assert not list(tmp_path.rglob(".tmp-*"))
     with pytest.raises(WebauditError, match="utanför"):
         store.absolute("../../etc/passwd")
+
+
+def test_leftovers_of_killed_writers_are_swept_and_live_ones_kept(tmp_path: Path) -> None:
+    killed = subprocess.Popen([sys.executable, "-c", "pass"])
+    killed.wait()  # its pid is now free: a writer that died before its rename
+    folder = tmp_path / "objects" / "ab"
+    folder.mkdir(parents=True)
+    own_host = temporary_prefix().split("@", 1)[1]
+    dead = folder / f".tmp-{killed.pid}@{own_host}x1y2z3"
+    live = folder / f"{temporary_prefix()}a1b2c3"
+    elsewhere = folder / f".tmp-{killed.pid}@another-machine.q9w8e7"
+    unknown = folder / ".tmp-legacy"
+    for path in (dead, live, elsewhere, unknown):
+        path.write_bytes(b"half")
+    assert sweep_interrupted_writes(tmp_path) == [dead]
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        p.name for p in (live, elsewhere, unknown)
+    )

@@ -13,8 +13,27 @@ from webaudit.municipalities import DEFAULT_REGISTRY, load_registry, size_group_
 
 # Municipalities per county (länskod), as in SCB's classification.
 COUNTY_SIZES = {
-    "01": 26, "03": 8, "04": 9, "05": 13, "06": 13, "07": 8, "08": 12, "09": 1, "10": 5, "12": 33,
-    "13": 6, "14": 49, "17": 16, "18": 12, "19": 10, "20": 15, "21": 10, "22": 7, "23": 8, "24": 15, "25": 14,
+    "01": 26,
+    "03": 8,
+    "04": 9,
+    "05": 13,
+    "06": 13,
+    "07": 8,
+    "08": 12,
+    "09": 1,
+    "10": 5,
+    "12": 33,
+    "13": 6,
+    "14": 49,
+    "17": 16,
+    "18": 12,
+    "19": 10,
+    "20": 15,
+    "21": 10,
+    "22": 7,
+    "23": 8,
+    "24": 15,
+    "25": 14,
 }
 
 
@@ -43,12 +62,26 @@ def test_registry_matches_the_shared_reference_file() -> None:
         expected = {row["code"]: row for row in csv.DictReader(handle)}
     for m in load_registry().municipalities:
         row = expected[m.code]
-        assert (m.name, m.website, m.population) == (row["name"], row["website"], int(row["population"]))
+        assert (m.name, m.website, m.population) == (
+            row["name"],
+            row["website"],
+            int(row["population"]),
+        )
 
 
 @pytest.mark.parametrize(
     ("population", "group"),
-    [(0, 1), (15_000, 1), (15_001, 2), (30_000, 2), (30_001, 3), (70_000, 3), (70_001, 4), (200_000, 4), (200_001, 5)],
+    [
+        (0, 1),
+        (15_000, 1),
+        (15_001, 2),
+        (30_000, 2),
+        (30_001, 3),
+        (70_000, 3),
+        (70_001, 4),
+        (200_000, 4),
+        (200_001, 5),
+    ],
 )
 def test_size_group_bounds(population: int, group: int) -> None:
     assert size_group_for(population) == group

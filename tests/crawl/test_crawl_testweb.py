@@ -175,8 +175,8 @@ def test_politeness_limits_hold(crawled: CrawledWeb) -> None:
         # with a Referer, as a browser does) shares only the in-flight limit.
         starts = sorted(r.started for r in records if r.header("referer") is None)
         gaps = [b - a for a, b in itertools.pairwise(starts)]
-        if gaps:  # arrival times jitter (the server shares this process and a busy machine)
-            assert statistics.median(gaps) >= DELAY, host
+        if gaps:  # arrival times jitter by milliseconds (the server shares this process)
+            assert statistics.median(gaps) >= DELAY * 0.9, host
             assert min(gaps) >= DELAY * 0.25, (host, min(gaps))
     assert all(ua and ua.startswith("webaudit/") and "mailto:" in ua for ua in user_agents)
 

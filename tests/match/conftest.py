@@ -36,7 +36,9 @@ def page(body: str, title: str = "Hemtjänst - Provkommun", head: str = "") -> s
 
 @pytest.fixture(scope="session")
 def match(checklist: Checklist) -> Callable[..., dict[str, ItemMatch]]:
-    def run(body: str, url: str = "https://www.prov.se/omsorg/aldreomsorg/hemtjanst/", **kw: str) -> dict[str, ItemMatch]:
+    def run(
+        body: str, url: str = "https://www.prov.se/omsorg/aldreomsorg/hemtjanst/", **kw: str
+    ) -> dict[str, ItemMatch]:
         return match_document(parse_html(page(body, **kw), url), checklist)
 
     return run
@@ -54,25 +56,59 @@ def seed_site(
     round_id = ws.ensure_round()
     with ws.store.session(write=True) as session:
         register_municipalities(
-            session, round_id, [Row(code=code, name="Upplands Väsby", website="https://www.prov.se", population=50495, size_group=3)]
+            session,
+            round_id,
+            [
+                Row(
+                    code=code,
+                    name="Upplands Väsby",
+                    website="https://www.prov.se",
+                    population=50495,
+                    size_group=3,
+                )
+            ],
         )
-        run = start_crawl_run(session, round_id, code, "https://www.prov.se/", settings={}, user_agent="test")
+        run = start_crawl_run(
+            session, round_id, code, "https://www.prov.se/", settings={}, user_agent="test"
+        )
         assert run.id is not None
         for url, html in pages.items():
             stored = ws.evidence.put(html.encode(), "text/html")
             capture = Capture(
-                crawl_run_id=run.id, round_id=round_id, municipality_code=code, url=url, final_url=url,
-                status=200, kind="page", html_sha256=stored.sha256, html_path=stored.path, title="t",
+                crawl_run_id=run.id,
+                round_id=round_id,
+                municipality_code=code,
+                url=url,
+                final_url=url,
+                status=200,
+                kind="page",
+                html_sha256=stored.sha256,
+                html_path=stored.path,
+                title="t",
             )
             add_capture(session, capture, [stored])
             log_crawl(session, run.id, "visit", url)
         for url, text in (pdfs or {}).items():
             stored = ws.evidence.put(text.encode(), "text/plain")
             capture = Capture(
-                crawl_run_id=run.id, round_id=round_id, municipality_code=code, url=url, final_url=url,
-                status=200, kind="pdf", text_sha256=stored.sha256, text_path=stored.path,
+                crawl_run_id=run.id,
+                round_id=round_id,
+                municipality_code=code,
+                url=url,
+                final_url=url,
+                status=200,
+                kind="pdf",
+                text_sha256=stored.sha256,
+                text_path=stored.path,
             )
             add_capture(session, capture, [stored])
-        log_crawl(session, run.id, "search", "https://www.prov.se/sok?q=hemtjänst", query="hemtjänst", hits=3)
+        log_crawl(
+            session,
+            run.id,
+            "search",
+            "https://www.prov.se/sok?q=hemtjänst",
+            query="hemtjänst",
+            hits=3,
+        )
         finish_crawl_run(session, run, status=status, stop_reason="klar")
     return round_id

@@ -12,17 +12,32 @@ def _page(number: int, result: str, score: float, near: list[Evidence] | None = 
     return PageResult(number, f"https://www.prov.se/sida-{number}/", match)
 
 
-NEAR = Evidence("link", "tool_link", "Avgiftskalkylator för förskola → /forskola/", "a", ("kalkylator",), 0.88, "länk", ("förskola",))
+NEAR = Evidence(
+    "link",
+    "tool_link",
+    "Avgiftskalkylator för förskola → /forskola/",
+    "a",
+    ("kalkylator",),
+    0.88,
+    "länk",
+    ("förskola",),
+)
 
 
 def test_one_confident_page_passes_and_leads_the_evidence() -> None:
-    flag = aggregate_item("fee_calculator", [_page(1, "review", 0.6), _page(2, "pass", 0.92), _page(3, "fail", 0.0)], "ok")
+    flag = aggregate_item(
+        "fee_calculator",
+        [_page(1, "review", 0.6), _page(2, "pass", 0.92), _page(3, "fail", 0.0)],
+        "ok",
+    )
     assert (flag.result, flag.confidence) == ("pass", 0.92)
     assert [p.capture_id for p in flag.pages] == [2]
 
 
 def test_uncertain_pages_make_a_review() -> None:
-    flag = aggregate_item("fee_calculator", [_page(1, "review", 0.55), _page(2, "review", 0.7)], "ok")
+    flag = aggregate_item(
+        "fee_calculator", [_page(1, "review", 0.55), _page(2, "review", 0.7)], "ok"
+    )
     assert flag.result == "review" and [p.capture_id for p in flag.pages] == [2, 1]
 
 

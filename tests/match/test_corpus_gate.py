@@ -36,7 +36,9 @@ def corpus_report(checklist: Checklist) -> Report:
     return evaluate_pages(pages, matcher_for(checklist))
 
 
-def test_the_corpus_has_enough_positives_and_negatives(corpus_report: Report, checklist: Checklist) -> None:
+def test_the_corpus_has_enough_positives_and_negatives(
+    corpus_report: Report, checklist: Checklist
+) -> None:
     for item in checklist.items:
         counts = corpus_report.items[item.id]
         positives, negatives = sum(counts.present.values()), sum(counts.absent.values())
@@ -47,7 +49,9 @@ def test_the_corpus_has_enough_positives_and_negatives(corpus_report: Report, ch
 def test_no_item_drops_below_its_floor(corpus_report: Report, checklist: Checklist) -> None:
     floors = json.loads(BASELINE.read_text(encoding="utf-8"))["corpus"]
     current = {
-        item.id: {metric: round(getattr(corpus_report.items[item.id], metric), 3) for metric in METRICS}
+        item.id: {
+            metric: round(getattr(corpus_report.items[item.id], metric), 3) for metric in METRICS
+        }
         for item in checklist.items
     }
     if os.environ.get("WEBAUDIT_RAISE_FLOORS"):
@@ -59,7 +63,13 @@ def test_no_item_drops_below_its_floor(corpus_report: Report, checklist: Checkli
         for metric, floor in metrics.items()
         if current.get(item_id, {}).get(metric, 0.0) < floor
     ]
-    assert not drops, "\n".join([*drops, format_report(corpus_report, checklist, "korpus"), *map(str, corpus_report.mistakes)])
+    assert not drops, "\n".join(
+        [
+            *drops,
+            format_report(corpus_report, checklist, "korpus"),
+            *map(str, corpus_report.mistakes),
+        ]
+    )
 
 
 def _raise_floors(current: dict[str, dict[str, float]]) -> None:

@@ -31,10 +31,30 @@ def _png_size(data: bytes) -> tuple[int, int]:
 def test_crops_found_by_selector_or_quote_hidden_ones_shown(tmp_path) -> None:  # type: ignore[no-untyped-def]
     evidence = EvidenceStore(tmp_path)
     requests = [
-        CropRequest("link", 1, HTML, "https://www.prov.se/hemtjanst/", "main > p:nth-of-type(1) > a:nth-of-type(1)"),
+        CropRequest(
+            "link",
+            1,
+            HTML,
+            "https://www.prov.se/hemtjanst/",
+            "main > p:nth-of-type(1) > a:nth-of-type(1)",
+        ),
         CropRequest("hidden", 1, HTML, "https://www.prov.se/hemtjanst/", "p#dold"),
-        CropRequest("by-quote", 1, HTML, "https://www.prov.se/hemtjanst/", "div.finns-inte", "Prova vår räknesnurra"),
-        CropRequest("missing", 1, HTML, "https://www.prov.se/hemtjanst/", "div.finns-inte", "text som inte finns"),
+        CropRequest(
+            "by-quote",
+            1,
+            HTML,
+            "https://www.prov.se/hemtjanst/",
+            "div.finns-inte",
+            "Prova vår räknesnurra",
+        ),
+        CropRequest(
+            "missing",
+            1,
+            HTML,
+            "https://www.prov.se/hemtjanst/",
+            "div.finns-inte",
+            "text som inte finns",
+        ),
     ]
     with CropRenderer(evidence) as renderer:
         stored = renderer.render(requests)
@@ -50,7 +70,12 @@ def test_crops_found_by_selector_or_quote_hidden_ones_shown(tmp_path) -> None:  
 def test_match_stage_crops_the_best_evidence_of_pass_and_review_flags(workspace: Workspace) -> None:
     round_id = seed_site(workspace, {"https://www.prov.se/hemtjanst/": HTML})
     [site] = evaluate_round(
-        workspace.store, workspace.evidence, workspace.loaded_checklist, round_id, ["0114"], crops=True
+        workspace.store,
+        workspace.evidence,
+        workspace.loaded_checklist,
+        round_id,
+        ["0114"],
+        crops=True,
     )
     assert site.flags["provider_comparison"].result == "pass" and site.crops >= 1
     with workspace.store.session() as session:
@@ -59,4 +84,6 @@ def test_match_stage_crops_the_best_evidence_of_pass_and_review_flags(workspace:
         assert all(f.result in ("pass", "review") for f in cropped)
         for finding in cropped:
             assert session.get(StoredFile, finding.crop_sha256) is not None
-            assert workspace.evidence.check(finding.crop_path or "", finding.crop_sha256 or "") == "ok"
+            assert (
+                workspace.evidence.check(finding.crop_path or "", finding.crop_sha256 or "") == "ok"
+            )

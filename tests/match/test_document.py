@@ -21,9 +21,15 @@ def test_blocks_sections_and_chrome() -> None:
     assert texts["Avgifter för hemtjänst"].level == 1
     maxtaxa = texts["Du betalar högst 2 576 kr per månad."]
     assert document.blocks[maxtaxa.section].text == "Maxtaxa"
-    assert [document.blocks[h].text for h in maxtaxa.headings] == ["Avgifter för hemtjänst", "Maxtaxa"]
+    assert [document.blocks[h].text for h in maxtaxa.headings] == [
+        "Avgifter för hemtjänst",
+        "Maxtaxa",
+    ]
     # The site's menu and footer repeat on every page: their text is no content, their links stay.
-    assert "Avgiftskalkylator för förskola" not in texts and "Provkommun, telefon 0123-45 67 00" not in texts
+    assert (
+        "Avgiftskalkylator för förskola" not in texts
+        and "Provkommun, telefon 0123-45 67 00" not in texts
+    )
     menu = next(link for link in document.links if link.text == "Avgiftskalkylator för förskola")
     assert menu.chrome and menu.url == "https://www.prov.se/forskola/avgiftskalkylator/"
     assert "Nyhet" in texts  # an article's own header is content

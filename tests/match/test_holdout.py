@@ -24,7 +24,9 @@ from webaudit.match.evaluation import (
     matcher_for,
 )
 
-TARGETS = json.loads(Path(__file__).with_name("baseline.json").read_text(encoding="utf-8"))["holdout"]
+TARGETS = json.loads(Path(__file__).with_name("baseline.json").read_text(encoding="utf-8"))[
+    "holdout"
+]
 
 
 @pytest.fixture(scope="module")
@@ -32,12 +34,18 @@ def reports(checklist: Checklist) -> tuple[Report, Report]:
     sites = load_sites(CORPUS / "holdout")
     if len(sites) < 20:
         pytest.skip("the held-out site set is not there yet")
-    return evaluate_sites(sites, checklist, matcher_for(checklist)), evaluate_sites(sites, checklist, keyword_matcher(checklist))
+    return evaluate_sites(sites, checklist, matcher_for(checklist)), evaluate_sites(
+        sites, checklist, keyword_matcher(checklist)
+    )
 
 
 def test_site_level_targets(reports: tuple[Report, Report], checklist: Checklist) -> None:
     ours, keywords = reports
-    summary = format_report(ours, checklist, "webaudit") + "\n" + format_report(keywords, checklist, "nyckelord")
+    summary = (
+        format_report(ours, checklist, "webaudit")
+        + "\n"
+        + format_report(keywords, checklist, "nyckelord")
+    )
     for item in checklist.items:
         if item.source == "confirmed":
             assert ours.items[item.id].recall >= TARGETS["recall_confirmed"], (item.id, summary)
@@ -48,5 +56,7 @@ def test_site_level_targets(reports: tuple[Report, Report], checklist: Checklist
 def test_beats_a_plain_keyword_search(reports: tuple[Report, Report], checklist: Checklist) -> None:
     ours, keywords = reports
     confirmed = [item.id for item in checklist.items if item.source == "confirmed"]
-    assert sum(ours.items[i].recall for i in confirmed) > sum(keywords.items[i].recall for i in confirmed)
+    assert sum(ours.items[i].recall for i in confirmed) > sum(
+        keywords.items[i].recall for i in confirmed
+    )
     assert ours.overall.precision > keywords.overall.precision

@@ -10,13 +10,22 @@ from webaudit.match.lexicon import Lexicon, contains
 @pytest.mark.parametrize(
     ("phrase", "text"),
     [
-        ("beräkna din avgift", "Här kan du BERÄKNA DINA AVGIFTER för hemtjänst."),  # case, inflection
+        (
+            "beräkna din avgift",
+            "Här kan du BERÄKNA DINA AVGIFTER för hemtjänst.",
+        ),  # case, inflection
         ("kalkylator", "Avgiftskalkylatorn finns på Mina sidor."),  # compound, definite form
         ("hemtjänst", "Läs mer på www.prov.se/hemtjanst/avgifter"),  # å/ä/ö written without
-        ("flexibel hemtjänst", "Vi erbjuder flexibla hemtjänstinsatser."),  # syncope: flexibel ~ flexibla
+        (
+            "flexibel hemtjänst",
+            "Vi erbjuder flexibla hemtjänstinsatser.",
+        ),  # syncope: flexibel ~ flexibla
         ("räknesnurra", "Prova vår räknesnura för avgiften."),  # a typo
         ("avgift kalkylator", "Öppna avgiftskalkylatorn."),  # two words in one compound
-        ("utan biståndsbeslut", "Du kan få hjälp utan att ha ett biståndsbeslut."),  # words in between
+        (
+            "utan biståndsbeslut",
+            "Du kan få hjälp utan att ha ett biståndsbeslut.",
+        ),  # words in between
     ],
 )
 def test_phrase_matches(phrase: str, text: str) -> None:

@@ -28,7 +28,13 @@ PAGES = {
 @pytest.mark.postgres
 def test_evaluation_findings_flags_and_events(any_workspace: Workspace) -> None:
     round_id = seed_site(any_workspace, PAGES)
-    [site] = evaluate_round(any_workspace.store, any_workspace.evidence, any_workspace.loaded_checklist, round_id, ["0114"])
+    [site] = evaluate_round(
+        any_workspace.store,
+        any_workspace.evidence,
+        any_workspace.loaded_checklist,
+        round_id,
+        ["0114"],
+    )
     assert not site.reused
     flags = site.flags
     assert flags["provider_comparison"].result == "pass"
@@ -38,16 +44,34 @@ def test_evaluation_findings_flags_and_events(any_workspace: Workspace) -> None:
     with any_workspace.store.session() as session:
         evaluation = session.get(Evaluation, site.evaluation_id)
         assert evaluation is not None and evaluation.matcher_version == MATCHER_VERSION
-        assert evaluation.inputs_sha256 and evaluation.checklist_sha256 == any_workspace.loaded_checklist.sha256
-        rows = {f.item_id: f for f in session.exec(select(ItemFlag).where(ItemFlag.evaluation_id == site.evaluation_id))}
+        assert (
+            evaluation.inputs_sha256
+            and evaluation.checklist_sha256 == any_workspace.loaded_checklist.sha256
+        )
+        rows = {
+            f.item_id: f
+            for f in session.exec(
+                select(ItemFlag).where(ItemFlag.evaluation_id == site.evaluation_id)
+            )
+        }
         comparison = rows["provider_comparison"]
         [finding] = [session.get(Finding, fid) for fid in comparison.finding_ids]
-        assert finding is not None and finding.result == "pass" and "Äldreguiden" in (finding.quote or "")
+        assert (
+            finding is not None
+            and finding.result == "pass"
+            and "Äldreguiden" in (finding.quote or "")
+        )
         assert finding.location and finding.details and finding.details["evidence"][0]["note"]
         fee = rows["fee_calculator"]
-        assert fee.negative_evidence["crawl_status"] == "ok" and fee.negative_evidence["pages_visited"] == 2
+        assert (
+            fee.negative_evidence["crawl_status"] == "ok"
+            and fee.negative_evidence["pages_visited"] == 2
+        )
         assert any("förskola" in n["cancelled_by"] for n in fee.negative_evidence["near_misses"])
-        assert session.exec(select(Event).where(Event.kind == "evaluation_created")).first() is not None
+        assert (
+            session.exec(select(Event).where(Event.kind == "evaluation_created")).first()
+            is not None
+        )
 
 
 def test_same_inputs_are_not_evaluated_twice_unless_forced(workspace: Workspace) -> None:
@@ -56,7 +80,9 @@ def test_same_inputs_are_not_evaluated_twice_unless_forced(workspace: Workspace)
     [first] = evaluate_round(*args)
     [again] = evaluate_round(*args)
     assert again.reused and again.evaluation_id == first.evaluation_id
-    assert {k: f.result for k, f in again.flags.items()} == {k: f.result for k, f in first.flags.items()}
+    assert {k: f.result for k, f in again.flags.items()} == {
+        k: f.result for k, f in first.flags.items()
+    }
     assert [p.capture_id for p in again.flags["provider_comparison"].pages] == [
         p.capture_id for p in first.flags["provider_comparison"].pages
     ]
@@ -69,17 +95,29 @@ def test_same_inputs_are_not_evaluated_twice_unless_forced(workspace: Workspace)
 
 def test_explain_names_pages_phrases_and_near_misses(workspace: Workspace) -> None:
     round_id = seed_site(workspace, PAGES)
-    evaluate_round(workspace.store, workspace.evidence, workspace.loaded_checklist, round_id, ["0114"])
-    text = format_explanation(explain_item(workspace.store, workspace.checklist, round_id, "0114", "provider_comparison"))
-    assert "UPPFYLLD" in text and "https://www.prov.se/omsorg/hemtjanst/" in text and "Äldreguiden" in text
+    evaluate_round(
+        workspace.store, workspace.evidence, workspace.loaded_checklist, round_id, ["0114"]
+    )
+    text = format_explanation(
+        explain_item(workspace.store, workspace.checklist, round_id, "0114", "provider_comparison")
+    )
+    assert (
+        "UPPFYLLD" in text
+        and "https://www.prov.se/omsorg/hemtjanst/" in text
+        and "Äldreguiden" in text
+    )
     assert "Räknas inte:" in text and "Beslut: inget ännu" in text
-    fee = format_explanation(explain_item(workspace.store, workspace.checklist, round_id, "0114", "fee_calculator"))
+    fee = format_explanation(
+        explain_item(workspace.store, workspace.checklist, round_id, "0114", "fee_calculator")
+    )
     assert "SAKNAS" in fee and "förskola" in fee and "Genomsökning: ok" in fee
 
 
 def test_an_incomplete_crawl_gives_review_not_fail(workspace: Workspace) -> None:
     round_id = seed_site(workspace, PAGES, status="partial")
-    [site] = evaluate_round(workspace.store, workspace.evidence, workspace.loaded_checklist, round_id, ["0114"])
+    [site] = evaluate_round(
+        workspace.store, workspace.evidence, workspace.loaded_checklist, round_id, ["0114"]
+    )
     assert site.flags["no_needs_assessment"].result == "review"
     assert "inte fullständig" in site.flags["no_needs_assessment"].reason
 
@@ -88,7 +126,9 @@ def test_an_incomplete_crawl_gives_review_not_fail(workspace: Workspace) -> None
 def test_several_worker_processes_give_the_same_result(workspace: Workspace) -> None:
     pages = dict(PAGES)
     for number in range(20):  # more pages than one task takes, so the pool is used
-        pages[f"https://www.prov.se/omsorg/sida-{number}/"] = page(f"<h1>Sida {number}</h1><p>Trygghetslarm kostar 200 kr per månad.</p>")
+        pages[f"https://www.prov.se/omsorg/sida-{number}/"] = page(
+            f"<h1>Sida {number}</h1><p>Trygghetslarm kostar 200 kr per månad.</p>"
+        )
     round_id = seed_site(workspace, pages)
     args = (workspace.store, workspace.evidence, workspace.loaded_checklist, round_id, ["0114"])
     [alone] = evaluate_round(*args)

@@ -42,7 +42,9 @@ def _signal(**fields: object) -> dict[str, object]:
         ({"pass_threshold": 0.3, "review_threshold": 0.5}, "review_threshold"),
     ],
 )
-def test_bad_matcher_blocks_are_refused_with_item_and_key(tmp_path: Path, change: dict[str, object], expected: str) -> None:
+def test_bad_matcher_blocks_are_refused_with_item_and_key(
+    tmp_path: Path, change: dict[str, object], expected: str
+) -> None:
     message = _load_with(tmp_path, change)
     assert "fee_calculator" in message and expected in message
 
@@ -61,7 +63,14 @@ def test_every_bundled_signal_compiles_and_names_its_evidence() -> None:
 
 @pytest.mark.parametrize(
     ("pattern", "literal"),
-    [("aldreguiden\\.se", "aldreguiden.se"), ("(?<![a-z])e-?tjanst", "tjanst"), ("a|b", None), ("(kalkyl|berakn).*avgift", "avgift")],
+    [
+        ("aldreguiden\\.se", "aldreguiden.se"),
+        ("(?<![a-z])e-?tjanst", "tjanst"),
+        ("a|b", None),
+        ("(kalkyl|berakn).*avgift", "avgift"),
+    ],
 )
-def test_url_prefilter_only_uses_text_every_match_contains(pattern: str, literal: str | None) -> None:
+def test_url_prefilter_only_uses_text_every_match_contains(
+    pattern: str, literal: str | None
+) -> None:
     assert required_literal(pattern) == literal

@@ -8,28 +8,58 @@ from sqlalchemy.exc import DBAPIError
 from sqlmodel import select
 
 from webaudit.errors import StaleWriteError, StoreError
+from webaudit.municipalities import Municipality as Row
 from webaudit.store import Store
-from webaudit.store.captures import add_capture, finish_crawl_run, latest_runs, start_crawl_run, unfinished_run
-from webaudit.store.decisions import DecisionInput, current_decisions, decision_history, record_decision
+from webaudit.store.captures import (
+    add_capture,
+    finish_crawl_run,
+    latest_runs,
+    start_crawl_run,
+    unfinished_run,
+)
+from webaudit.store.decisions import (
+    DecisionInput,
+    current_decisions,
+    decision_history,
+    record_decision,
+)
 from webaudit.store.engine import schema_revision
 from webaudit.store.events import log_event
 from webaudit.store.rounds import register_municipalities, round_municipalities
 from webaudit.store.tables import Capture, Event
-from webaudit.municipalities import Municipality as Row
 from webaudit.workspace import Workspace
 
 pytestmark = pytest.mark.postgres
 
 ROWS = [
-    Row(code="0114", name="Upplands Väsby", website="https://www.upplandsvasby.se", population=50495, size_group=3),
-    Row(code="0180", name="Stockholm", website="https://start.stockholm", population=999239, size_group=5),
+    Row(
+        code="0114",
+        name="Upplands Väsby",
+        website="https://www.upplandsvasby.se",
+        population=50495,
+        size_group=3,
+    ),
+    Row(
+        code="0180",
+        name="Stockholm",
+        website="https://start.stockholm",
+        population=999239,
+        size_group=5,
+    ),
 ]
 
 
-def _decision(value: str | None, reviewer: str = "anna", item: str = "fee_calculator") -> DecisionInput:
+def _decision(
+    value: str | None, reviewer: str = "anna", item: str = "fee_calculator"
+) -> DecisionInput:
     return DecisionInput(
-        round_id="2025", municipality_code="0114", item_id=item, value=value, reviewer=reviewer,
-        checklist_id="hemtjanstindex", checklist_version="2025.1",
+        round_id="2025",
+        municipality_code="0114",
+        item_id=item,
+        value=value,
+        reviewer=reviewer,
+        checklist_id="hemtjanstindex",
+        checklist_version="2025.1",
     )
 
 
@@ -72,11 +102,30 @@ def test_round_records_checklist_and_membership(any_workspace: Workspace) -> Non
 def test_captures_are_append_only(any_workspace: Workspace) -> None:
     round_id = _seed(any_workspace)
     with any_workspace.store.session(write=True) as session:
-        run = start_crawl_run(session, round_id, "0114", "https://www.upplandsvasby.se", settings={}, user_agent="t")
-        add_capture(session, Capture(crawl_run_id=run.id or 0, round_id=round_id, municipality_code="0114", url="https://x/", final_url="https://x/", status=200), [])
-    with pytest.raises(DBAPIError, match="append-only"), any_workspace.store.session(write=True) as session:
+        run = start_crawl_run(
+            session, round_id, "0114", "https://www.upplandsvasby.se", settings={}, user_agent="t"
+        )
+        add_capture(
+            session,
+            Capture(
+                crawl_run_id=run.id or 0,
+                round_id=round_id,
+                municipality_code="0114",
+                url="https://x/",
+                final_url="https://x/",
+                status=200,
+            ),
+            [],
+        )
+    with (
+        pytest.raises(DBAPIError, match="append-only"),
+        any_workspace.store.session(write=True) as session,
+    ):
         session.execute(text("UPDATE capture SET status = 500"))
-    with pytest.raises(DBAPIError, match="append-only"), any_workspace.store.session(write=True) as session:
+    with (
+        pytest.raises(DBAPIError, match="append-only"),
+        any_workspace.store.session(write=True) as session,
+    ):
         session.execute(text("DELETE FROM capture"))
     with any_workspace.store.session() as session:
         assert session.exec(select(Capture.status)).all() == [200]
@@ -86,7 +135,10 @@ def test_event_log_is_append_only(any_workspace: Workspace) -> None:
     _seed(any_workspace)
     with any_workspace.store.session(write=True) as session:
         log_event(session, "anna", "note", detail="x")
-    with pytest.raises(DBAPIError, match="append-only"), any_workspace.store.session(write=True) as session:
+    with (
+        pytest.raises(DBAPIError, match="append-only"),
+        any_workspace.store.session(write=True) as session,
+    ):
         session.execute(text("DELETE FROM event"))
     with any_workspace.store.session() as session:
         assert "note" in session.exec(select(Event.kind)).all()
@@ -97,7 +149,9 @@ def test_unfinished_run_is_found_for_resumption(any_workspace: Workspace) -> Non
     with any_workspace.store.session(write=True) as session:
         first = start_crawl_run(session, round_id, "0114", "https://a", settings={}, user_agent="t")
         finish_crawl_run(session, first, status="ok", stop_reason="klart")
-        second = start_crawl_run(session, round_id, "0114", "https://a", settings={}, user_agent="t")
+        second = start_crawl_run(
+            session, round_id, "0114", "https://a", settings={}, user_agent="t"
+        )
     with any_workspace.store.session() as session:
         assert unfinished_run(session, round_id, "0114").id == second.id  # type: ignore[union-attr]
         assert latest_runs(session, round_id)["0114"].id == second.id
@@ -124,7 +178,10 @@ def test_decisions_append_and_refuse_stale_writes(any_workspace: Workspace) -> N
 
 def test_decision_values_are_checked(any_workspace: Workspace) -> None:
     _seed(any_workspace)
-    with pytest.raises(ValueError, match="maybe"), any_workspace.store.session(write=True) as session:
+    with (
+        pytest.raises(ValueError, match="maybe"),
+        any_workspace.store.session(write=True) as session,
+    ):
         record_decision(session, _decision("maybe"), expected_revision=0)
 
 

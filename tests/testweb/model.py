@@ -298,7 +298,7 @@ class Web:
         # '/Broschyr%20om%20hemtjänst.pdf': real servers compare decoded paths, so does this.
         decoded = unquote(path)
         if decoded != path or "%" in path:
-            for candidate in (decoded + key[len(path):], decoded):
+            for candidate in (decoded + key[len(path) :], decoded):
                 found = _decoded_pages(h).get(candidate)
                 if found is not None:
                     return found, ""

@@ -11,12 +11,13 @@ in this round is skipped unless a re-crawl is asked for.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import sys
 import time
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -41,7 +42,7 @@ from webaudit.crawl.render import RenderPool
 from webaudit.crawl.site import Shared, SiteCrawl, SiteResult
 from webaudit.crawl.storage import RunStorage, Writer
 from webaudit.errors import StoreError
-from webaudit.evidence import EvidenceStore, EvidenceWriteError
+from webaudit.evidence import EvidenceStore, EvidenceWriteError, sweep_interrupted_writes
 from webaudit.store import Store
 from webaudit.store.captures import finish_crawl_run, latest_run, log_crawl, start_crawl_run
 from webaudit.store.events import log_event
@@ -59,6 +60,21 @@ __all__ = [
 log = logging.getLogger(__name__)
 ADMISSION_INTERVAL = 0.25  # seconds between looks at whether the browser pool is starving
 SITE_GRACE = 120.0  # beyond site_timeout, for renders and writes already under way
+
+
+@contextlib.contextmanager
+def _lean_driver() -> Iterator[None]:
+    """Start Playwright's driver (Node.js) with a small young generation: it relays every
+    page's messages, and Node's default lets it grow by tens of megabytes for nothing."""
+    previous = os.environ.get("NODE_OPTIONS")
+    os.environ["NODE_OPTIONS"] = f"{previous or ''} --max-semi-space-size=2".strip()
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop("NODE_OPTIONS", None)
+        else:
+            os.environ["NODE_OPTIONS"] = previous
 
 
 def available_cores() -> int:
@@ -117,6 +133,10 @@ class Crawler:
                 outcomes[plan.site.code] = self._skipped(plan.site, plan.run)
                 self.progress.site_finished(outcomes[plan.site.code])
         work = [p for p in plans if p.action != "skip"]
+        if any(p.action == "resume" for p in work):
+            # A killed run may have died between writing a temporary file and renaming it.
+            for leftover in sweep_interrupted_writes(self.evidence.root):
+                log.info("rest av avbruten skrivning borttagen: %s", leftover)
         if work:
             outcomes.update(await self._crawl(work))
         self.stats.wall_seconds = time.monotonic() - started
@@ -188,7 +208,9 @@ class Crawler:
         sys.setswitchinterval(0.0005)
         cores = available_cores()
         try:
-            async with async_playwright() as playwright:
+            with _lean_driver():
+                playwright = await async_playwright().start()
+            try:
                 browser = await playwright.chromium.launch(**launch_options(renderers=cores + 1))
                 pool = RenderPool(
                     browser,
@@ -210,6 +232,8 @@ class Crawler:
                     self.stats.subresources = pool.stats.subresources
                     await pool.close()
                     await browser.close()
+            finally:
+                await playwright.stop()
         finally:
             self.stats.requests = fetcher.requests
             self.stats.host_requests = {h: g.requests for h, g in politeness.gates().items()}

@@ -29,7 +29,7 @@ from webaudit.crawl.fetch import FetchResult
 
 log = logging.getLogger(__name__)
 
-RECYCLE_AFTER = 400
+RECYCLE_AFTER = 150
 SETTLE_MAX = 3.0  # seconds to wait for a page's own scripts (timers, fetches) to finish
 _HOP_BY_HOP = frozenset(
     {"content-encoding", "content-length", "transfer-encoding", "connection", "keep-alive"}

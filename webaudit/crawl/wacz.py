@@ -25,6 +25,8 @@ from pathlib import Path, PurePosixPath
 
 from cdxj_indexer import CDXJIndexer  # type: ignore[import-untyped]
 
+from webaudit.evidence import temporary_prefix
+
 WACZ_VERSION = "1.1.1"
 
 
@@ -109,7 +111,9 @@ def write_wacz(
         indent=2,
     ).encode("utf-8")
     target.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(prefix=".tmp-", suffix=".wacz", dir=target.parent)
+    descriptor, temporary = tempfile.mkstemp(
+        prefix=temporary_prefix(), suffix=".wacz", dir=target.parent
+    )
     try:
         with os.fdopen(descriptor, "wb") as raw:
             with zipfile.ZipFile(raw, "w") as archive:
