@@ -275,9 +275,16 @@ def main() -> int:
             ).all()
         workspace.close()
     finally:
+        measured = _cpu_of(server.pid)  # read directly: its own process, not a residual
         server.terminate()
         server.wait(30)
-    server_cpu = _cpu(resource.RUSAGE_CHILDREN) - children_before - sum(by_kind.values())
+    server_cpu = measured[1] if measured is not None else 0.0
+    # The browser's CPU from the kernel's accounts of reaped children (the driver reaps Chromium,
+    # this process reaps the driver): sampling /proc every 0.2 s misses what short-lived
+    # processes and the last moments of recycled ones used.
+    children_cpu = _cpu(resource.RUSAGE_CHILDREN) - children_before
+    pdf_worker_cpu = by_kind.get("python", 0.0)
+    browser_cpu = max(browser_cpu, children_cpu - server_cpu - pdf_worker_cpu)
 
     # The same web the server generated: the ground truth (built after the crawl, so that its
     # memory is not counted as the crawler's).
@@ -327,14 +334,14 @@ def main() -> int:
         + ", ".join(f"{name} {size / 2**20:.0f}" for name, size in sampler.peak_parts)
     )
     print(
-        f"CPU                  chromium {by_kind.get('chromium', 0):.1f} s, driver {by_kind.get('driver', 0):.1f} s, "
+        f"CPU                  chromium + driver {browser_cpu:.1f} s (sampled: chromium {by_kind.get('chromium', 0):.1f} s, driver {by_kind.get('driver', 0):.1f} s), "
         f"crawler python {python_cpu:.1f} s (of which writer thread {stats.writer_cpu_seconds:.1f} s) (+ PDF worker {by_kind.get('python', 0):.1f} s), "
         f"test-web server {max(0.0, server_cpu):.1f} s; {cores} cores"
     )
-    ours = sum(by_kind.values()) + python_cpu
+    ours = browser_cpu + pdf_worker_cpu + python_cpu
     print(
         f"machine              {machine_busy:.0f} CPU s busy of {wall * cores:.0f} available; "
-        f"other processes (test web, other users) {max(0.0, machine_busy - ours):.0f} s"
+        f"other processes (test web {server_cpu:.0f} s, other users) {max(0.0, machine_busy - ours):.0f} s"
     )
     print(f"bound: politeness    {polite:.1f} s (host {polite_host})")
     print(

@@ -91,6 +91,8 @@ def crawler_arguments(renderers: int) -> list[str]:
         "--disable-site-isolation-trials",
         f"--renderer-process-limit={max(1, renderers)}",
         "--in-process-gpu",  # one process less: compositing is software here anyway
+        # The network service inside the browser process: one process (about 90 MB) less.
+        "--enable-features=NetworkServiceInProcess2",
     ]
     if "--no-sandbox" in launch_arguments():
         arguments.append("--no-zygote")  # two processes less; allowed only without the sandbox
