@@ -25,7 +25,7 @@ minute, so the seeded SQLite folder is cached; --fresh re-seeds). The figures of
 are printed, then the spread; the load average shows how busy the machine was.
 
     /tmp/v/bin/python bench/tui.py [--runs 3] [--sites 290] [--captures 50]
-        [--review-sites 10] [--db URL] [--cache DIR] [--fresh] [--profile FILE.html]
+        [--review-sites 10] [--db URL] [--cache DIR] [--fresh] [--profile FILE.html|FILE.txt]
         [--save FILE.json]
 """
 
@@ -331,7 +331,12 @@ def main() -> None:
         result = run_child(Path(args.child), args.round, args.review_sites, None)
         if profiler is not None:
             profiler.stop()
-            Path(args.profile).write_text(profiler.output_html())
+            target = Path(args.profile)  # .txt: a text tree to read in a terminal
+            target.write_text(
+                profiler.output_text(show_all=False, color=False)
+                if target.suffix == ".txt"
+                else profiler.output_html()
+            )
         print(json.dumps(result))
         return
 
