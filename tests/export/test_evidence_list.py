@@ -75,6 +75,9 @@ def test_folder_is_self_contained_and_escaped(
         (pages[0].parent / "arkiv").iterdir()
     )
     assert "ett webbarkiv (WACZ) för uppspelning av sidorna finns inte" in html
+    # Negative evidence names the searches run, or why none could be.
+    assert "ingen sökfunktion hittades på startsidan" in html
+    assert "hemtjänst (4 träffar)" in pages[1].read_text("utf-8")
     # Enormous quotes are cut for display.
     assert max(len(q) for q in re.findall(r"<blockquote>(.*?)</blockquote>", html, re.S)) < 3000
 

@@ -79,9 +79,11 @@ def negative_text(row: ItemRow, *, full: bool) -> Text:
     for search in searches[: 20 if full else 3]:
         query = search.get("query") or search.get("q") or search.get("url") or ""
         hits = search.get("results", search.get("hits"))
-        text.append(
-            f"  sökte {query!s}" + (f" → {hits} träffar" if hits is not None else "") + "\n"
-        )
+        if not query:  # no search was possible; the crawl says why
+            text.append(f"  {search.get('note') or 'ingen sökning'}\n")
+            continue
+        outcome = search.get("skipped") or (f"{hits} träffar" if hits is not None else "")
+        text.append(f"  sökte {query!s}" + (f" → {outcome}" if outcome else "") + "\n")
     if not searches:
         text.append("  inga sökningar på sajten gjordes\n", style="dim")
     for url in visited[: 200 if full else 5]:

@@ -91,8 +91,8 @@ class ItemScreen(Deciding):
         for widget_id, relative, top_only in wanted:
             preview = self.query_one(f"#{widget_id}", images.Preview)
             if not relative:
-                what = "utsnitt" if widget_id == "crop" else "skärmbild"
-                preview.show(None, f"Inget {what} för detta bevis.")
+                missing = "Inget utsnitt" if widget_id == "crop" else "Ingen skärmbild"
+                preview.show(None, f"{missing} för detta bevis.")
                 continue
             path = evidence.absolute(relative)
             hint = "o öppnar utsnittet" if widget_id == "crop" else "O öppnar helsidan"
