@@ -14,7 +14,8 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
+# One page chrome for both corpora: the renderer lives with the labelled pages' tools.
+sys.path.insert(0, str(HERE.parents[1] / "pages" / "_tools_assumed"))
 
 from render import parse_pages, render_page, slugify  # noqa: E402
 
