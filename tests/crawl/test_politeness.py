@@ -97,3 +97,42 @@ def test_robots_rules() -> None:
     assert unreachable.disallow_all and "kunde inte ansluta" in unreachable.note
     ours = Robots(Protego.parse("User-agent: webaudit\nDisallow: /\n"), UA)
     assert not ours.allowed("http://k.se/")
+
+
+def test_next_start_waits_for_a_slow_request_to_leave() -> None:
+    """A request still connecting when the delay runs out: the next one waits until it has
+    left, then the full delay (the host never gets two at once)."""
+    gate = HostGate(in_flight=2, delay=0.1)
+
+    async def scenario() -> list[tuple[str, float]]:
+        log: list[tuple[str, float]] = []
+        start = time.monotonic()
+
+        async def slow() -> None:
+            async with gate.slot():
+                await asyncio.sleep(0.3)  # connecting
+                gate.sent()
+                log.append(("slow", time.monotonic() - start))
+                await asyncio.sleep(0.05)
+
+        async def quick() -> None:
+            await asyncio.sleep(0.01)
+            async with gate.slot():
+                gate.sent()
+                log.append(("quick", time.monotonic() - start))
+
+        async def refused() -> None:  # never leaves: releasing its slot lets the next go
+            await asyncio.sleep(0.5)
+            async with gate.slot():
+                pass
+            async with gate.slot():
+                gate.sent()
+                log.append(("after-refused", time.monotonic() - start))
+
+        await asyncio.gather(slow(), quick(), refused())
+        return log
+
+    log = dict(asyncio.run(scenario()))
+    assert log["slow"] >= 0.3
+    assert log["quick"] - log["slow"] >= 0.095
+    assert log["after-refused"] - log["quick"] >= 0.095

@@ -79,7 +79,8 @@ def test_kill_9_during_crawl_resumes_with_nothing_lost_or_duplicated(
         process.wait(timeout=60)
         assert process.returncode == -signal.SIGKILL, "the crawl ended before the kill"
         kills.append(capture_count(evidence))
-        assert all(status == "running" for _, _, status in runs(evidence))
+        # Killed mid-crawl: a site may have finished already, at least one had not.
+        assert any(status == "running" for _, _, status in runs(evidence)), "killed too late"
         # What is recorded so far is whole: no capture points at a missing or altered file.
         interim = _verify(evidence)
         assert "saknas:" not in interim.stdout and "ändrad:" not in interim.stdout, interim.stdout

@@ -39,6 +39,10 @@ class HostGate:
         self.requests = 0
         self._active = 0
         self._next_start = 0.0
+        # The paced request granted but not yet on the wire: the next paced start is counted
+        # from when it leaves, so none is granted before (a slow connect would otherwise let
+        # two requests reach the host together).
+        self._unsent: _Waiter | None = None
         self._waiters: list[_Waiter] = []
         self._order = itertools.count()
         self._timer: asyncio.TimerHandle | None = None
@@ -55,19 +59,25 @@ class HostGate:
             await waiter.future
         except asyncio.CancelledError:
             if waiter.future.done() and not waiter.future.cancelled():
+                if self._unsent is waiter:
+                    self._unsent = None
                 self._release()  # the slot was granted just as we were cancelled
             raise
         try:
             yield
         finally:
+            if self._unsent is waiter:  # it never left (refused, or no connection)
+                self._unsent = None
             self._release()
 
     def sent(self, *, paced: bool = True) -> None:
         """The request is leaving now: pace the next one from this moment, not from when the
-        slot was granted (the event loop may have been busy in between)."""
+        slot was granted (connecting, or a busy event loop, may have taken a while)."""
         if paced:
             now = asyncio.get_running_loop().time()
             self._next_start = max(self._next_start, now + self.delay)
+            self._unsent = None
+            self._dispatch()
 
     def raise_delay(self, delay: float) -> None:
         """A longer delay (robots.txt Crawl-delay, read after the first request): the next
@@ -92,6 +102,8 @@ class HostGate:
                 heapq.heappop(self._waiters)
                 continue
             now = loop.time()
+            if head.paced and self._unsent is not None:
+                return  # sent() or the slot's release dispatches again
             if head.paced and now < self._next_start:
                 if self._timer is None:
                     self._timer = loop.call_at(self._next_start, self._on_timer)
@@ -101,6 +113,7 @@ class HostGate:
             self.requests += 1
             if head.paced:
                 self._next_start = now + self.delay
+                self._unsent = head
             head.future.set_result(None)
 
     def _on_timer(self) -> None:

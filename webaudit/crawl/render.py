@@ -30,6 +30,10 @@ from webaudit.crawl.fetch import FetchResult
 log = logging.getLogger(__name__)
 
 RECYCLE_AFTER = 150
+# The browser lays out at most this much of a document. Municipal pages are well under 1 MB;
+# a 15 MB one (a hostile page, or a zip bomb cut at max_page_bytes) took a renderer to 3 GB.
+# The whole response is still archived and stored; the capture notes the cut.
+MAX_RENDER_BYTES = 2_000_000
 SETTLE_MAX = 3.0  # seconds to wait for a page's own scripts (timers, fetches) to finish
 _HOP_BY_HOP = frozenset(
     {"content-encoding", "content-length", "transfer-encoding", "connection", "keep-alive"}
@@ -332,7 +336,9 @@ class RenderPool:
         ):
             worker.document_served = True  # the first navigation is the document we fetched
             await route.fulfill(
-                status=document.status, headers=_browser_headers(document), body=document.body
+                status=document.status,
+                headers=_browser_headers(document),
+                body=document.body[:MAX_RENDER_BYTES],
             )
             return
         if request.method not in ("GET", "HEAD"):

@@ -32,7 +32,7 @@ from webaudit.crawl.links import Link, PageFacts, is_az_link, read_page
 from webaudit.crawl.model import CrawlProgress, SiteTarget
 from webaudit.crawl.politeness import PRIORITY_BACKGROUND, PRIORITY_PAGE, PRIORITY_RENDER
 from webaudit.crawl.relevance import Scorer, is_well_known_external, looks_like_eservice
-from webaudit.crawl.render import RenderPool, RenderRequest
+from webaudit.crawl.render import MAX_RENDER_BYTES, RenderPool, RenderRequest
 from webaudit.crawl.robots import robots_url
 from webaudit.crawl.safety import check_url
 from webaudit.crawl.sitemap import parse_sitemap
@@ -561,6 +561,10 @@ class SiteCrawl:
                 self.storage.log("error", item.url, error=snapshot.error)
             if document.truncated:
                 snapshot.notes.append(f"svaret kortades till {self.settings.max_page_bytes} byte")
+            if len(document.body) > MAX_RENDER_BYTES:
+                snapshot.notes.append(
+                    f"webbläsaren visade de första {MAX_RENDER_BYTES} av {len(document.body)} byte"
+                )
             if await self.storage.commit(snapshot, CaptureMeta(item.depth, item.via, item.parent)):
                 self._captured(item.url)
             if not snapshot.error and snapshot.links:
