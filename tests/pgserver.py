@@ -72,6 +72,10 @@ class PostgresServer:
             "--no-sync",
             "--locale=C",
         )
+        self.launch()
+
+    def launch(self) -> None:
+        """Start the server on the initialised cluster (again, after a stop)."""
         options = f"-h 127.0.0.1 -p {self.port} -k {self.base} -F -c fsync=off -c full_page_writes=off -c max_connections=200"
         self._run(
             "pg_ctl",

@@ -165,23 +165,7 @@ class RestartablePostgres(PostgresServer):
         self._run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
 
     def start_again(self) -> None:
-        options = (
-            f"-h 127.0.0.1 -p {self.port} -k {self.base} -F -c fsync=off "
-            "-c full_page_writes=off -c max_connections=200"
-        )
-        self._run(
-            "pg_ctl",
-            "-D",
-            str(self.data),
-            "-o",
-            options,
-            "-l",
-            str(self.base / "log"),
-            "-w",
-            "-t",
-            "60",
-            "start",
-        )
+        self.launch()
 
 
 @pytest.fixture
